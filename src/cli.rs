@@ -1,0 +1,205 @@
+//! The command line of `../shared/spec/cli.md`: report, check, watch, init.
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, bail};
+use clap::{Parser, Subcommand};
+
+use crate::profile::{BUILTIN_FILES, Folder};
+use crate::report::{Comparison, Format, render};
+use crate::whatif::{self, WhatIf};
+
+/// What does an agent really cost per merged change that survives?
+#[derive(Debug, Parser)]
+#[command(
+    name = "costlens",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// Profiles folder (default: ./profiles, else the built-in profiles).
+    dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Print the comparison table once.
+    Report {
+        /// Profiles folder (default: ./profiles, else the built-in profiles).
+        dir: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+        /// A what-if on top of the files: `engineer_rate=150`,
+        /// `cache_hit_ratio=0.8` (every profile), `sonnet-4.6.first_pass_rate=0.6`.
+        #[arg(long = "set", value_name = "K=V", value_parser = parse_what_if)]
+        set: Vec<WhatIf>,
+    },
+    /// Validate every file; one `path:line:column: message` per problem on stderr.
+    Check {
+        /// Profiles folder (default: ./profiles, else the built-in profiles).
+        dir: Option<PathBuf>,
+    },
+    /// Headless live reload: one JSON document per line on stdout.
+    Watch {
+        /// Profiles folder (default: ./profiles, else the built-in profiles).
+        dir: Option<PathBuf>,
+        /// Print JSON lines (the only output `watch` has).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write the built-in profiles and a scenario.toml into DIR, never overwriting.
+    Init {
+        /// Where to write (default: ./profiles).
+        dir: Option<PathBuf>,
+    },
+}
+
+fn parse_what_if(text: &str) -> Result<WhatIf, String> {
+    text.parse()
+}
+
+/// Exit statuses of cli.md.
+const EXIT_BAD_FILES: u8 = 1;
+const EXIT_USAGE: u8 = 2;
+
+/// Runs the command line; clap itself exits 2 on a usage error.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("costlens: {err:#}");
+            ExitCode::from(EXIT_USAGE)
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        None => explore(cli.dir.as_deref()),
+        Some(Command::Report { dir, format, set }) => report(dir.as_deref(), format, &set),
+        Some(Command::Check { dir }) => check(dir.as_deref()),
+        Some(Command::Watch { .. }) => {
+            bail!("`watch` is not built yet (live reload is the next milestone)")
+        }
+        Some(Command::Init { dir }) => init(dir.as_deref().unwrap_or(Path::new("profiles"))),
+    }
+}
+
+/// `DIR`, else `./profiles` when it exists, else the built-in profiles.
+fn open_folder(dir: Option<&Path>) -> anyhow::Result<Folder> {
+    let default = Path::new("profiles");
+    match dir {
+        Some(dir) => load(dir),
+        None if default.is_dir() => load(default),
+        None => Ok(Folder::load_builtin()),
+    }
+}
+
+fn load(dir: &Path) -> anyhow::Result<Folder> {
+    Folder::load_dir(dir)
+        .with_context(|| format!("cannot read the profiles folder `{}`", dir.display()))
+}
+
+/// Until the interactive explorer lands, the bare command shows the table.
+fn explore(dir: Option<&Path>) -> anyhow::Result<ExitCode> {
+    report(dir, Format::Table, &[])
+}
+
+fn report(dir: Option<&Path>, format: Format, what_ifs: &[WhatIf]) -> anyhow::Result<ExitCode> {
+    let folder = open_folder(dir)?;
+    let mut scenario = folder.scenario().clone();
+    let mut catalog = folder.catalog();
+    if let Err(problem) = whatif::apply(what_ifs, &mut scenario, &mut catalog) {
+        bail!("--set: {problem}");
+    }
+    let comparison = Comparison::new(&folder, &catalog, &scenario);
+    print_diagnostics(&folder);
+    write_stdout(&render(&comparison, format))?;
+    Ok(status(&folder))
+}
+
+fn check(dir: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let folder = open_folder(dir)?;
+    print_diagnostics(&folder);
+    let problems = folder.errors().len();
+    let summary = match problems {
+        0 => format!("ok: {} profile(s), no problems\n", folder.profiles().len()),
+        n => format!(
+            "{n} problem(s); {} profile(s) loaded\n",
+            folder.profiles().len()
+        ),
+    };
+    write_stdout(&summary)?;
+    Ok(status(&folder))
+}
+
+fn status(folder: &Folder) -> ExitCode {
+    if folder.errors().is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(EXIT_BAD_FILES)
+    }
+}
+
+fn print_diagnostics(folder: &Folder) {
+    let mut stderr = io::stderr().lock();
+    for diagnostic in folder.errors() {
+        // Nothing sensible to do when stderr itself is gone.
+        let _ = writeln!(stderr, "{diagnostic}");
+    }
+}
+
+/// Writes to stdout; a closed pipe (`costlens report | head`) is not an error.
+fn write_stdout(text: &str) -> anyhow::Result<()> {
+    let mut stdout = io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(err) if err.kind() != io::ErrorKind::BrokenPipe => {
+            Err(err).context("cannot write to stdout")
+        }
+        _ => Ok(()),
+    }
+}
+
+fn init(dir: &Path) -> anyhow::Result<ExitCode> {
+    let taken: Vec<String> = BUILTIN_FILES
+        .iter()
+        .map(|file| dir.join(file.name))
+        .filter(|path| path.symlink_metadata().is_ok())
+        .map(|path| path.display().to_string())
+        .collect();
+    if !taken.is_empty() {
+        bail!(
+            "not overwriting existing files in `{}`: {}",
+            dir.display(),
+            taken.join(", ")
+        );
+    }
+    fs::create_dir_all(dir).with_context(|| format!("cannot create `{}`", dir.display()))?;
+    for file in BUILTIN_FILES {
+        let path = dir.join(file.name);
+        // create_new: a file that appeared since the check above is kept.
+        fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+            .and_then(|mut out| out.write_all(file.text.as_bytes()))
+            .with_context(|| format!("cannot write `{}`", path.display()))?;
+    }
+    write_stdout(&format!(
+        "wrote {} files to {}\n",
+        BUILTIN_FILES.len(),
+        dir.display()
+    ))?;
+    Ok(ExitCode::SUCCESS)
+}

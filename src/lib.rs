@@ -1,0 +1,8 @@
+//! costlens: what a coding agent really costs per merged change that
+//! survives, compared across model profiles.
+
+pub mod cli;
+pub mod model;
+pub mod profile;
+pub mod report;
+pub mod whatif;

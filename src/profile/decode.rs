@@ -1,0 +1,183 @@
+//! TOML text to raw structs, collecting every problem rather than the first.
+//!
+//! serde stops at the first unknown key or wrong type. To report them all,
+//! the offending entry is cut out of the parsed document and decoding runs
+//! again, a bounded number of times.
+
+use std::ops::Range;
+
+use serde::de::DeserializeOwned;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue, Deserializer};
+
+use super::Problem;
+
+/// More retries than any honest file needs; a hostile one stops here.
+const MAX_PROBLEMS: usize = 64;
+
+/// Parses `text` and decodes it into `T`. Returns the value when decoding
+/// succeeded (possibly after cutting out bad entries) and every problem.
+pub fn decode<T: DeserializeOwned>(text: &str) -> (Option<T>, Vec<Problem>) {
+    let (mut table, syntax_errors) = DeTable::parse_recoverable(text);
+    if !syntax_errors.is_empty() {
+        let problems = syntax_errors
+            .iter()
+            .take(MAX_PROBLEMS)
+            .map(|err| Problem::new(err.span(), format!("invalid TOML: {}", err.message())))
+            .collect();
+        return (None, problems);
+    }
+    let mut problems = Vec::new();
+    while problems.len() < MAX_PROBLEMS {
+        match T::deserialize(Deserializer::from(table.clone())) {
+            Ok(value) => return (Some(value), problems),
+            Err(err) => {
+                let span = err.span();
+                problems.push(Problem::new(
+                    span.clone(),
+                    describe(err.message(), &table, span.clone()),
+                ));
+                let removed = span.is_some_and(|span| remove_entry(table.get_mut(), &span));
+                if !removed {
+                    return (None, problems);
+                }
+            }
+        }
+    }
+    (None, problems)
+}
+
+/// Rewrites serde's wording into ours: a "did you mean" for unknown keys,
+/// the key's name for a wrong type.
+fn describe(message: &str, table: &Spanned<DeTable>, span: Option<Range<usize>>) -> String {
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let found = rest.split('`').next().unwrap_or_default();
+        let known = expected_names(rest);
+        let is_table = span
+            .as_ref()
+            .and_then(|span| entry_at(table.get_ref(), span))
+            .is_some_and(|value| {
+                value.is_table()
+                    || value
+                        .as_array()
+                        .is_some_and(|a| a.iter().all(|v| v.get_ref().is_table()))
+            });
+        let what = if is_table { "table" } else { "field" };
+        return match nearest(found, &known) {
+            Some(guess) => format!("unknown {what} `{found}`; did you mean `{guess}`?"),
+            None => format!(
+                "unknown {what} `{found}`; expected one of {}",
+                quoted_list(&known)
+            ),
+        };
+    }
+    if let Some(rest) = message.strip_prefix("invalid type: ") {
+        let key = span
+            .as_ref()
+            .and_then(|span| key_at(table.get_ref(), span))
+            .unwrap_or_else(|| "value".to_string());
+        let (found, expected) = rest
+            .split_once(", expected ")
+            .unwrap_or((rest, "another type"));
+        return format!("`{key}` must be {} (found {found})", plain_type(expected));
+    }
+    message.to_string()
+}
+
+/// The backticked names in "... expected one of `a`, `b`" / "`a` or `b`".
+fn expected_names(rest: &str) -> Vec<&str> {
+    rest.split_once("expected")
+        .map(|(_, list)| list.split('`').skip(1).step_by(2).collect())
+        .unwrap_or_default()
+}
+
+fn quoted_list(names: &[&str]) -> String {
+    names
+        .iter()
+        .map(|name| format!("`{name}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn plain_type(expected: &str) -> &str {
+    match expected {
+        "f64" => "a number",
+        "a sequence" => "an array of tables",
+        "a TOML datetime" | "a datetime" => "a TOML date",
+        other if other.starts_with("struct ") => "a table",
+        other => other,
+    }
+}
+
+/// The known name closest to `found`, when it is close enough to be a typo.
+pub fn nearest<'a>(found: &str, known: &[&'a str]) -> Option<&'a str> {
+    let limit = (found.chars().count() / 3).max(2);
+    known
+        .iter()
+        .map(|name| (strsim::damerau_levenshtein(found, name), *name))
+        .filter(|(distance, _)| *distance <= limit)
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, name)| name)
+}
+
+fn covers(outer: &Range<usize>, inner: &Range<usize>) -> bool {
+    outer.start <= inner.start && inner.end <= outer.end
+}
+
+/// The value of the innermost entry whose key or value holds `span`.
+fn entry_at<'t, 'i>(table: &'t DeTable<'i>, span: &Range<usize>) -> Option<&'t DeValue<'i>> {
+    let (_, value) = table
+        .iter()
+        .find(|(key, value)| covers(&key.span(), span) || covers(&value.span(), span))?;
+    nested_tables(value.get_ref())
+        .find_map(|inner| entry_at(inner, span))
+        .or(Some(value.get_ref()))
+}
+
+fn key_at(table: &DeTable, span: &Range<usize>) -> Option<String> {
+    let (key, value) = table
+        .iter()
+        .find(|(key, value)| covers(&key.span(), span) || covers(&value.span(), span))?;
+    nested_tables(value.get_ref())
+        .find_map(|inner| key_at(inner, span))
+        .or_else(|| Some(key.get_ref().to_string()))
+}
+
+/// A table value itself, or each table in an array of tables.
+fn nested_tables<'t, 'i>(value: &'t DeValue<'i>) -> Box<dyn Iterator<Item = &'t DeTable<'i>> + 't> {
+    match value {
+        DeValue::Table(table) => Box::new(std::iter::once(table)),
+        DeValue::Array(items) => {
+            Box::new(items.iter().filter_map(|item| item.get_ref().as_table()))
+        }
+        _ => Box::new(std::iter::empty()),
+    }
+}
+
+/// Cuts out the innermost entry holding `span`; false when none does.
+fn remove_entry(table: &mut DeTable, span: &Range<usize>) -> bool {
+    let Some(key) = table
+        .iter()
+        .find(|(key, value)| covers(&key.span(), span) || covers(&value.span(), span))
+        .map(|(key, _)| key.clone())
+    else {
+        return false;
+    };
+    if let Some(value) = table.get_mut(&key) {
+        let removed_inside = match value.get_mut() {
+            DeValue::Table(inner) => remove_entry(inner, span),
+            DeValue::Array(items) => items
+                .iter_mut()
+                .filter_map(|item| match item.get_mut() {
+                    DeValue::Table(inner) => Some(inner),
+                    _ => None,
+                })
+                .any(|inner| remove_entry(inner, span)),
+            _ => false,
+        };
+        if removed_inside {
+            return true;
+        }
+    }
+    table.remove(&key).is_some()
+}

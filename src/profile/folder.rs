@@ -1,0 +1,284 @@
+//! A profiles folder: read every file safely, validate each on its own,
+//! then check the mixes against the profiles that loaded.
+
+use std::collections::HashSet;
+use std::fs;
+use std::io::{self, Read};
+use std::path::Path;
+
+use super::{
+    BUILTIN_FILES, Definition, Diagnostic, LocatedPart, ProfileText, line_column, nearest,
+};
+use crate::model::{Catalog, MixError, ProfileDef, Scenario};
+
+/// Files larger than this are refused unread.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
+const SCENARIO_FILE: &str = "scenario.toml";
+
+/// Editors' scratch files, which the folder never treats as profiles.
+pub fn is_scratch_file(name: &str) -> bool {
+    name.starts_with('.') || name.ends_with('~') || name.ends_with(".swp") || name.ends_with(".tmp")
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProfileKind {
+    Model,
+    Mix,
+}
+
+/// A profile that loaded, with what the table shows about it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadedProfile {
+    pub id: String,
+    pub name: String,
+    pub path: String,
+    pub text: ProfileText,
+}
+
+impl LoadedProfile {
+    pub fn kind(&self) -> ProfileKind {
+        match self.text.definition {
+            Definition::Model(_) => ProfileKind::Model,
+            Definition::Mix(_) => ProfileKind::Mix,
+        }
+    }
+
+    fn def(&self) -> ProfileDef {
+        match &self.text.definition {
+            Definition::Model(model) => ProfileDef::Model(model.clone()),
+            Definition::Mix(parts) => {
+                ProfileDef::Mix(parts.iter().map(|p| p.part.clone()).collect())
+            }
+        }
+    }
+}
+
+/// One file's name, where it is shown from, and its text (or why not).
+pub struct SourceFile {
+    pub file_name: String,
+    pub path: String,
+    pub text: Result<String, Diagnostic>,
+}
+
+/// Everything a folder yields: the good profiles, the scenario and one
+/// diagnostic per problem.
+#[derive(Debug, Clone, Default)]
+pub struct Folder {
+    scenario: Scenario,
+    profiles: Vec<LoadedProfile>,
+    errors: Vec<Diagnostic>,
+}
+
+impl Folder {
+    /// Loads `dir`. Fails only when the folder itself cannot be listed.
+    pub fn load_dir(dir: &Path) -> io::Result<Folder> {
+        let mut files = Vec::new();
+        for entry in fs::read_dir(dir)? {
+            let entry = entry?;
+            let Some(file_name) = entry.file_name().to_str().map(str::to_string) else {
+                continue;
+            };
+            if !file_name.ends_with(".toml") || is_scratch_file(&file_name) {
+                continue;
+            }
+            let path = entry.path();
+            let shown = path.display().to_string();
+            let text = read_text(&path, &shown);
+            files.push(SourceFile {
+                file_name,
+                path: shown,
+                text,
+            });
+        }
+        files.sort_by(|a, b| a.file_name.cmp(&b.file_name));
+        Ok(Self::from_sources(files))
+    }
+
+    /// The profiles built into the binary.
+    pub fn load_builtin() -> Folder {
+        let files = BUILTIN_FILES
+            .iter()
+            .map(|file| SourceFile {
+                file_name: file.name.to_string(),
+                path: format!("(built-in)/{}", file.name),
+                text: Ok(file.text.to_string()),
+            })
+            .collect();
+        Self::from_sources(files)
+    }
+
+    pub fn from_sources(files: Vec<SourceFile>) -> Folder {
+        let mut folder = Folder::default();
+        let mut failed: HashSet<String> = HashSet::new();
+        for file in files {
+            let id = file.file_name.trim_end_matches(".toml").to_string();
+            let parsed = file.text.map_err(|err| vec![err]).and_then(|text| {
+                if file.file_name == SCENARIO_FILE {
+                    super::parse_scenario(&file.path, &text).map(|scenario| {
+                        folder.scenario = scenario;
+                        None
+                    })
+                } else {
+                    super::parse_profile(&file.path, &text).map(Some)
+                }
+            });
+            match parsed {
+                Ok(Some(text)) => {
+                    let name = text.name.clone().unwrap_or_else(|| id.clone());
+                    folder.profiles.push(LoadedProfile {
+                        id,
+                        name,
+                        path: file.path,
+                        text,
+                    });
+                }
+                Ok(None) => {}
+                Err(diagnostics) => {
+                    failed.insert(id);
+                    folder.errors.extend(diagnostics);
+                }
+            }
+        }
+        folder.reject_broken_mixes(&failed);
+        folder
+    }
+
+    /// Drops every mix that names a missing or bad profile or leads back
+    /// to itself, with a message on the mix's file.
+    fn reject_broken_mixes(&mut self, failed: &HashSet<String>) {
+        let catalog = self.catalog();
+        let ids: Vec<&str> = self.profiles.iter().map(|p| p.id.as_str()).collect();
+        let mut broken = HashSet::new();
+        for ((id, result), profile) in catalog.compute(&self.scenario).iter().zip(&self.profiles) {
+            let Err(err) = result else { continue };
+            let Definition::Mix(parts) = &profile.text.definition else {
+                continue;
+            };
+            let (location, message) = describe_mix_error(err, parts, failed, &ids);
+            self.errors.push(Diagnostic {
+                path: profile.path.clone(),
+                location,
+                message,
+            });
+            broken.insert(id.to_string());
+        }
+        self.profiles
+            .retain(|profile| !broken.contains(&profile.id));
+    }
+
+    /// The engine's view of the good profiles.
+    pub fn catalog(&self) -> Catalog {
+        let mut catalog = Catalog::new();
+        for profile in &self.profiles {
+            catalog.insert(profile.id.clone(), profile.def());
+        }
+        catalog
+    }
+
+    pub fn scenario(&self) -> &Scenario {
+        &self.scenario
+    }
+
+    pub fn profiles(&self) -> &[LoadedProfile] {
+        &self.profiles
+    }
+
+    pub fn errors(&self) -> &[Diagnostic] {
+        &self.errors
+    }
+
+    pub fn profile(&self, id: &str) -> Option<&LoadedProfile> {
+        self.profiles.iter().find(|profile| profile.id == id)
+    }
+}
+
+fn describe_mix_error(
+    err: &MixError,
+    parts: &[LocatedPart],
+    failed: &HashSet<String>,
+    ids: &[&str],
+) -> (Option<(usize, usize)>, String) {
+    match err {
+        MixError::Missing { part } if failed.contains(part) => (
+            None,
+            format!("mix part `{part}` has errors of its own, so this mix has no figures"),
+        ),
+        MixError::Missing { part } => {
+            let hint = nearest(part, ids)
+                .map_or(String::new(), |guess| format!("; did you mean `{guess}`?"));
+            (
+                None,
+                format!("mix names profile `{part}`, which is not in this folder{hint}"),
+            )
+        }
+        MixError::BrokenPart { part } => (
+            None,
+            format!(
+                "mix part `{part}` is a mix with errors of its own, so this mix has no figures"
+            ),
+        ),
+        MixError::Cycle { path } => {
+            let next = path.get(1).map(String::as_str).unwrap_or_default();
+            let location = parts
+                .iter()
+                .find(|p| p.part.profile_id == next)
+                .map(|p| p.profile_location);
+            (
+                location,
+                format!("mix leads back to itself: {}", path.join(" -> ")),
+            )
+        }
+        MixError::TooDeep => (
+            None,
+            format!(
+                "mix nesting is deeper than {} levels",
+                crate::model::MAX_MIX_DEPTH
+            ),
+        ),
+    }
+}
+
+/// Reads a profile file without trusting it: size, type and encoding are
+/// checked, and every failure is a message on that file.
+fn read_text(path: &Path, shown: &str) -> Result<String, Diagnostic> {
+    let fail = |location, message: String| Diagnostic {
+        path: shown.to_string(),
+        location,
+        message,
+    };
+    let metadata = fs::metadata(path).map_err(|err| fail(None, format!("cannot read: {err}")))?;
+    if metadata.is_dir() {
+        return Err(fail(None, "is a directory, not a profile file".to_string()));
+    }
+    if !metadata.is_file() {
+        return Err(fail(None, "is not a regular file".to_string()));
+    }
+    let too_big = |size: u64| {
+        fail(
+            None,
+            format!("file is larger than 1 MiB (found {size} bytes)"),
+        )
+    };
+    if metadata.len() > MAX_FILE_BYTES {
+        return Err(too_big(metadata.len()));
+    }
+    let mut bytes = Vec::new();
+    fs::File::open(path)
+        .and_then(|file| file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|err| fail(None, format!("cannot read: {err}")))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_big(bytes.len() as u64));
+    }
+    String::from_utf8(bytes).map_err(|err| {
+        let valid = err.utf8_error().valid_up_to();
+        let bytes = err.as_bytes();
+        let before = String::from_utf8_lossy(&bytes[..valid]);
+        let location = line_column(&before, before.len());
+        let byte = bytes.get(valid).copied().unwrap_or_default();
+        fail(
+            Some(location),
+            format!("file is not UTF-8 (found byte 0x{byte:02X})"),
+        )
+    })
+}

@@ -1,0 +1,345 @@
+//! The human formats: an aligned terminal table that fits 80 columns,
+//! markdown with every figure, and CSV for spreadsheets.
+
+use super::number::{NONE, count, grouped, money, percent};
+use super::{Comparison, Row};
+use crate::profile::ProfileKind;
+
+/// `report`'s table fits a classic terminal.
+pub const TABLE_WIDTH: usize = 80;
+/// The profile column never gets narrower than this.
+const MIN_NAME_WIDTH: usize = 16;
+
+/// One column of the terminal table.
+struct Column {
+    header: &'static str,
+    cell: fn(&Row) -> String,
+}
+
+fn or_none(value: Option<f64>, show: fn(f64) -> String) -> String {
+    value.map_or_else(|| NONE.to_string(), show)
+}
+
+/// Columns most important first; the last ones go when the width is short.
+fn columns(with_baseline: bool) -> Vec<Column> {
+    let mut columns = vec![
+        Column {
+            header: "Cost",
+            cell: |r| money(r.figures.core.cost_per_merge),
+        },
+        Column {
+            header: "Tokens",
+            cell: |r| money(r.figures.core.token_cost_per_merge),
+        },
+        Column {
+            header: "Review",
+            cell: |r| money(r.figures.core.review_cost_per_merge),
+        },
+        Column {
+            header: "Regress",
+            cell: |r| money(r.figures.core.regression_cost),
+        },
+    ];
+    if with_baseline {
+        columns.push(Column {
+            header: "Saving",
+            cell: |r| or_none(r.figures.savings_per_merge, money),
+        });
+        columns.push(Column {
+            header: "ROI",
+            cell: |r| or_none(r.figures.roi, percent),
+        });
+    }
+    columns.push(Column {
+        header: "Tries",
+        cell: |r| grouped(r.figures.core.expected_attempts, 2),
+    });
+    columns.push(Column {
+        header: "P90",
+        cell: |r| or_none(r.figures.risk.as_ref().map(|k| k.p90_cost), money),
+    });
+    columns.push(Column {
+        header: "Tok%",
+        cell: |r| or_none(r.figures.token_share, percent),
+    });
+    columns
+}
+
+/// Joins `pieces` with " · ", starting a new line before `width` is passed.
+fn wrap(pieces: &[String], width: usize) -> String {
+    let mut out = String::new();
+    let mut line = String::new();
+    for piece in pieces {
+        if !line.is_empty() && line.chars().count() + 3 + piece.chars().count() > width {
+            out.push_str(&line);
+            out.push('\n');
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push_str(" · ");
+        }
+        line.push_str(piece);
+    }
+    out.push_str(&line);
+    out.push('\n');
+    out
+}
+
+fn scenario_pieces(comparison: &Comparison) -> Vec<String> {
+    let s = &comparison.scenario;
+    let mut pieces = vec![
+        "USD per merged change".to_string(),
+        format!("engineer {}/h", money(s.engineer_rate_per_hour)),
+    ];
+    if let (Some(hours), Some(cost)) = (s.baseline_hours, s.baseline_cost()) {
+        pieces.push(format!(
+            "human baseline {} h = {}",
+            grouped(hours, 2),
+            money(cost)
+        ));
+    }
+    if let Some(volume) = s.changes_per_week {
+        pieces.push(format!("{} changes/week", grouped(volume, 0)));
+    }
+    pieces
+}
+
+fn truncate(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_string();
+    }
+    let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();
+    cut.push('…');
+    cut
+}
+
+/// The aligned table for a terminal `width` columns wide.
+pub fn human(comparison: &Comparison, width: usize) -> String {
+    let mut out = wrap(&scenario_pieces(comparison), width);
+    out.push('\n');
+    if comparison.rows.is_empty() {
+        out.push_str("No profiles to compare.\n");
+        return out;
+    }
+    let mut columns = columns(comparison.scenario.baseline_hours.is_some());
+    let cells: Vec<Vec<String>> = comparison
+        .rows
+        .iter()
+        .map(|row| columns.iter().map(|column| (column.cell)(row)).collect())
+        .collect();
+    let mut widths: Vec<usize> = columns
+        .iter()
+        .enumerate()
+        .map(|(at, column)| {
+            let widest = cells
+                .iter()
+                .map(|row| row[at].chars().count())
+                .max()
+                .unwrap_or(0);
+            widest.max(column.header.len())
+        })
+        .collect();
+    let longest_name = comparison
+        .rows
+        .iter()
+        .map(|row| row.name.chars().count())
+        .max()
+        .unwrap_or(0);
+    // Marker "* " + name, then two spaces before every figure.
+    let figures_width = |widths: &[usize]| widths.iter().map(|w| w + 2).sum::<usize>();
+    while columns.len() > 1 && 2 + MIN_NAME_WIDTH + figures_width(&widths) > width {
+        columns.pop();
+        widths.pop();
+    }
+    let name_width = longest_name
+        .max("Profile".len())
+        .min(width.saturating_sub(2 + figures_width(&widths)))
+        .max(MIN_NAME_WIDTH);
+    let mut header = format!("  {:<name_width$}", "Profile");
+    for (column, w) in columns.iter().zip(&widths) {
+        header.push_str(&format!("  {:>w$}", column.header));
+    }
+    out.push_str(header.trim_end());
+    out.push('\n');
+    for (row, row_cells) in comparison.rows.iter().zip(&cells) {
+        let marker = if row.kind == ProfileKind::Mix {
+            "~ "
+        } else {
+            "  "
+        };
+        let mut line = format!("{marker}{:<name_width$}", truncate(&row.name, name_width));
+        for (cell, w) in row_cells.iter().zip(&widths) {
+            line.push_str(&format!("  {cell:>w$}"));
+        }
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out.push('\n');
+    out.push_str(&legend(comparison, width));
+    out
+}
+
+fn legend(comparison: &Comparison, width: usize) -> String {
+    let mut pieces = vec![
+        "Tokens/Review/Regress: the parts of Cost".to_string(),
+        "Tries: expected attempts".to_string(),
+        "P90: cost at the 90th percentile".to_string(),
+    ];
+    if comparison
+        .rows
+        .iter()
+        .any(|row| row.kind == ProfileKind::Mix)
+    {
+        pieces.push("~ routing mix".to_string());
+    }
+    let mut out = wrap(&pieces, width);
+    if let Some(best) = comparison.rows.first() {
+        let f = &best.figures;
+        let mut summary = vec![format!(
+            "Cheapest: {} at {}",
+            best.name,
+            money(f.core.cost_per_merge)
+        )];
+        if let Some(spend) = f.weekly_spend {
+            summary.push(format!("{}/week", money(spend)));
+        }
+        if let Some(net) = f.weekly_net_saving {
+            summary.push(format!("net saving {}/week", money(net)));
+        }
+        if let Some(weeks) = f.payback_weeks {
+            summary.push(format!("payback {} weeks", grouped(weeks, 1)));
+        }
+        out.push_str(&wrap(&summary, width));
+    }
+    if !comparison.errors.is_empty() {
+        out.push_str(&format!(
+            "{} problem(s) in the files: listed on stderr; `costlens check` shows them alone.\n",
+            comparison.errors.len()
+        ));
+    }
+    out
+}
+
+/// Every figure, rounded for reading, as a markdown table.
+pub fn markdown(comparison: &Comparison) -> String {
+    let mut out = String::from("### Cost per merged change (USD)\n\n");
+    for piece in scenario_pieces(comparison).iter().skip(1) {
+        out.push_str(&format!("- {piece}\n"));
+    }
+    out.push_str("\n| Profile | Kind | Cost/merge | Tokens | Review | Regression | Attempts | Cost/attempt | Token share | Tokens/merge | P90 attempts | P90 cost | Break-even p | Saving | ROI | Review/gen. | Weekly spend | Weekly net | Payback (weeks) |\n");
+    out.push_str(&format!("|---|---|{}\n", "---:|".repeat(17)));
+    for row in &comparison.rows {
+        let f = &row.figures;
+        let core = &f.core;
+        let risk = f.risk.as_ref();
+        let cells = [
+            row.name.replace('|', "\\|"),
+            kind_name(row.kind).to_string(),
+            money(core.cost_per_merge),
+            money(core.token_cost_per_merge),
+            money(core.review_cost_per_merge),
+            money(core.regression_cost),
+            grouped(core.expected_attempts, 2),
+            money(core.cost_per_attempt),
+            or_none(f.token_share, percent),
+            count(core.tokens_per_merge),
+            risk.map_or_else(|| NONE.to_string(), |r| r.p90_attempts.to_string()),
+            or_none(risk.map(|r| r.p90_cost), money),
+            match risk {
+                Some(r) => r
+                    .break_even_first_pass_rate
+                    .map_or_else(|| "never".to_string(), percent),
+                None => NONE.to_string(),
+            },
+            or_none(f.savings_per_merge, money),
+            or_none(f.roi, percent),
+            or_none(f.review_to_generation, |v| grouped(v, 2)),
+            or_none(f.weekly_spend, money),
+            or_none(f.weekly_net_saving, money),
+            or_none(f.payback_weeks, |v| grouped(v, 1)),
+        ];
+        out.push_str(&format!("| {} |\n", cells.join(" | ")));
+    }
+    out
+}
+
+fn kind_name(kind: ProfileKind) -> &'static str {
+    match kind {
+        ProfileKind::Model => "model",
+        ProfileKind::Mix => "mix",
+    }
+}
+
+/// Every figure unrounded, with the JSON field names as headers.
+pub fn csv(comparison: &Comparison) -> String {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let header = [
+        "id",
+        "name",
+        "kind",
+        "cost_per_merge",
+        "token_cost_per_merge",
+        "review_cost_per_merge",
+        "regression_cost",
+        "cost_per_attempt",
+        "expected_attempts",
+        "tokens_per_merge",
+        "token_share",
+        "baseline_cost",
+        "savings_per_merge",
+        "roi",
+        "break_even_first_pass_rate",
+        "review_to_generation",
+        "weekly_spend",
+        "weekly_net_saving",
+        "payback_weeks",
+        "p90_attempts",
+        "p90_cost",
+        "spend_by_attempt",
+    ];
+    let number = |value: f64| {
+        if value.is_finite() {
+            value.to_string()
+        } else {
+            String::new()
+        }
+    };
+    let optional = |value: Option<f64>| value.map_or_else(String::new, number);
+    // Writing into a Vec cannot fail; errors would only drop rows.
+    let _ = writer.write_record(header);
+    for row in &comparison.rows {
+        let f = &row.figures;
+        let core = &f.core;
+        let risk = f.risk.as_ref();
+        let spend: Vec<String> = core.spend_by_attempt.iter().map(|v| number(*v)).collect();
+        let record = [
+            row.id.clone(),
+            row.name.clone(),
+            kind_name(row.kind).to_string(),
+            number(core.cost_per_merge),
+            number(core.token_cost_per_merge),
+            number(core.review_cost_per_merge),
+            number(core.regression_cost),
+            number(core.cost_per_attempt),
+            number(core.expected_attempts),
+            number(core.tokens_per_merge),
+            optional(f.token_share),
+            optional(f.baseline_cost),
+            optional(f.savings_per_merge),
+            optional(f.roi),
+            optional(risk.and_then(|r| r.break_even_first_pass_rate)),
+            optional(f.review_to_generation),
+            optional(f.weekly_spend),
+            optional(f.weekly_net_saving),
+            optional(f.payback_weeks),
+            risk.map_or_else(String::new, |r| r.p90_attempts.to_string()),
+            optional(risk.map(|r| r.p90_cost)),
+            spend.join(";"),
+        ];
+        let _ = writer.write_record(record);
+    }
+    writer
+        .into_inner()
+        .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+        .unwrap_or_default()
+}
