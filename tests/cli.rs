@@ -1,0 +1,456 @@
+//! End to end: the built binary, every command, format and exit code of
+//! `cli.md`, on real folders in temp directories.
+
+use std::fs;
+use std::io::Read;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+use costlens::profile::BUILTIN_FILES;
+use serde_json::Value;
+
+const STRONG: &str = "[prices]\ninput = 3\noutput = 15\n[usage]\ninput_tokens = 40_000\noutput_tokens = 8_000\n\
+[quality]\nfirst_pass_rate = 0.72\nreview_minutes = 6\nsurvive_rate = 0.985\nincident_cost = 900\n";
+const CHEAP: &str = "[prices]\ninput = 1\noutput = 4\n[usage]\ninput_tokens = 40_000\noutput_tokens = 8_000\n\
+[quality]\nfirst_pass_rate = 0.52\nreview_minutes = 11\nsurvive_rate = 0.96\nincident_cost = 900\n";
+
+fn costlens(args: &[&str], cwd: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_costlens"))
+        .args(args)
+        .current_dir(cwd)
+        .output()
+        .expect("the binary runs")
+}
+
+fn code(output: &Output) -> i32 {
+    output.status.code().expect("exited, not killed")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// A temp folder holding the worked check's two profiles.
+fn worked_folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("strong.toml"), STRONG).unwrap();
+    fs::write(dir.path().join("cheap.toml"), CHEAP).unwrap();
+    dir
+}
+
+fn json(output: &Output) -> Value {
+    serde_json::from_slice(&output.stdout).unwrap_or_else(|err| panic!("{err}: {}", stdout(output)))
+}
+
+fn profile<'a>(doc: &'a Value, id: &str) -> &'a Value {
+    doc["profiles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == id)
+        .unwrap()
+}
+
+#[test]
+fn json_report_has_the_documented_shape_and_the_worked_check() {
+    let dir = worked_folder();
+    let out = costlens(&["report", ".", "--format", "json"], dir.path());
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let doc = json(&out);
+    let keys = |v: &Value| v.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
+    let mut top = keys(&doc);
+    top.sort();
+    assert_eq!(top, ["errors", "profiles", "scenario"]);
+    let scenario = &doc["scenario"];
+    assert_eq!(scenario["engineer_rate"], 120.0);
+    assert!(scenario["baseline_hours"].is_null() && scenario["changes_per_week"].is_null());
+    assert_eq!(scenario["attempts_shown"], 10);
+    let ids: Vec<&str> = doc["profiles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["strong", "cheap"], "cheapest first");
+    let strong = profile(&doc, "strong");
+    let documented = [
+        "id",
+        "name",
+        "kind",
+        "cost_per_merge",
+        "token_cost_per_merge",
+        "review_cost_per_merge",
+        "regression_cost",
+        "cost_per_attempt",
+        "expected_attempts",
+        "tokens_per_merge",
+        "token_share",
+        "baseline_cost",
+        "savings_per_merge",
+        "roi",
+        "break_even_first_pass_rate",
+        "review_to_generation",
+        "weekly_spend",
+        "weekly_net_saving",
+        "payback_weeks",
+        "p90_attempts",
+        "p90_cost",
+        "spend_by_attempt",
+    ];
+    let mut documented = documented.map(String::from);
+    documented.sort();
+    assert_eq!(keys(strong), documented);
+    assert_eq!(strong["kind"], "model");
+    assert_eq!(strong["name"], "strong", "the name defaults to the id");
+    let near = |v: &Value, want: f64| (v.as_f64().unwrap() - want).abs() < 1e-9 * want.max(1.0);
+    assert!(near(&strong["cost_per_merge"], 30.5));
+    assert!(near(&strong["cost_per_attempt"], 12.24));
+    assert!(near(&strong["regression_cost"], 13.5));
+    assert_eq!(strong["p90_attempts"], 2);
+    assert!(near(&strong["p90_cost"], 37.98));
+    assert!(near(
+        &profile(&doc, "cheap")["cost_per_merge"],
+        78.44615384615384
+    ));
+    for absent in [
+        "baseline_cost",
+        "savings_per_merge",
+        "roi",
+        "break_even_first_pass_rate",
+        "weekly_spend",
+        "payback_weeks",
+    ] {
+        assert!(strong[absent].is_null(), "{absent}");
+    }
+    let spend = strong["spend_by_attempt"].as_array().unwrap();
+    assert_eq!(spend.len(), 10);
+    assert!(near(&spend[1], 15.6672));
+    assert_eq!(doc["errors"], Value::Array(vec![]));
+}
+
+#[test]
+fn json_marks_a_mix_and_fills_baseline_figures() {
+    let dir = worked_folder();
+    fs::write(
+        dir.path().join("scenario.toml"),
+        "baseline_hours = 3.5\nchanges_per_week = 40\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("tiered.toml"),
+        "[[mix]]\nprofile = \"cheap\"\nshare = 0.6\n[[mix]]\nprofile = \"strong\"\nshare = 0.4\n",
+    )
+    .unwrap();
+    let doc = json(&costlens(&["report", ".", "--format", "json"], dir.path()));
+    let mix = profile(&doc, "tiered");
+    assert_eq!(mix["kind"], "mix");
+    assert!(
+        mix["p90_attempts"].is_null()
+            && mix["p90_cost"].is_null()
+            && mix["break_even_first_pass_rate"].is_null()
+    );
+    let strong = profile(&doc, "strong");
+    assert_eq!(strong["baseline_cost"], 420.0);
+    assert!((strong["savings_per_merge"].as_f64().unwrap() - 389.5).abs() < 1e-9);
+    assert!((strong["weekly_spend"].as_f64().unwrap() - 1220.0).abs() < 1e-9);
+    assert!(
+        strong["payback_weeks"].as_f64().unwrap() == 0.0,
+        "no setup cost: paid back at once"
+    );
+}
+
+#[test]
+fn every_format_reports_the_same_profiles() {
+    let dir = worked_folder();
+    let table = costlens(&["report", "."], dir.path());
+    assert_eq!(code(&table), 0);
+    let text = stdout(&table);
+    assert!(text.contains("30.50") && text.contains("78.45"), "{text}");
+    assert!(
+        text.lines().all(|line| line.chars().count() <= 80),
+        "fits 80 columns:\n{text}"
+    );
+
+    let markdown = stdout(&costlens(
+        &["report", ".", "--format", "markdown"],
+        dir.path(),
+    ));
+    let rows: Vec<&str> = markdown
+        .lines()
+        .filter(|line| line.starts_with("| "))
+        .collect();
+    assert_eq!(rows.len(), 3, "header + 2 rows:\n{markdown}");
+    assert!(
+        rows[1].starts_with("| strong | model | 30.50 |"),
+        "{markdown}"
+    );
+
+    let csv_out = costlens(&["report", ".", "--format", "csv"], dir.path());
+    let mut reader = csv::Reader::from_reader(csv_out.stdout.as_slice());
+    let headers = reader.headers().unwrap().clone();
+    assert_eq!(&headers[3], "cost_per_merge");
+    let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(records.len(), 2);
+    assert_eq!(&records[0][0], "strong");
+    assert!((records[0][3].parse::<f64>().unwrap() - 30.5).abs() < 1e-9);
+    assert_eq!(&records[0][11], "", "no baseline: empty cell");
+    assert_eq!(records[0][21].split(';').count(), 10);
+}
+
+#[test]
+fn table_stays_within_80_columns_on_the_shipped_profiles() {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = costlens(&["report", "profiles"], repo);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.lines().all(|line| line.chars().count() <= 80),
+        "{text}"
+    );
+    assert!(text.contains("1,"), "thousands separators: {text}");
+    assert!(text.contains('%'), "rates as percentages: {text}");
+}
+
+#[test]
+fn set_applies_what_ifs_like_a_slider() {
+    let dir = worked_folder();
+    let cost = |args: &[&str], id: &str| {
+        let mut all = vec!["report", ".", "--format", "json"];
+        all.extend_from_slice(args);
+        let out = costlens(&all, dir.path());
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+        profile(&json(&out), id)["cost_per_merge"].as_f64().unwrap()
+    };
+    // Review at 150/h: A = 0.24 + 15 = 15.24; L = 15.24 / 0.72 + 13.5.
+    assert!((cost(&["--set", "engineer_rate=150"], "strong") - (15.24 / 0.72 + 13.5)).abs() < 1e-9);
+    assert!((cost(&["--set", "strong.first_pass_rate=1"], "strong") - 25.74).abs() < 1e-9);
+    assert!(
+        (cost(&["--set", "strong.first_pass_rate=1"], "cheap") - 78.44615384615384).abs() < 1e-9
+    );
+    assert!((cost(&["--set", "survive_rate=1"], "cheap") - 22.072 / 0.52).abs() < 1e-9);
+}
+
+#[test]
+fn bad_what_ifs_are_usage_errors() {
+    let dir = worked_folder();
+    for (set, says) in [
+        ("frist_pass_rate=0.5", "did you mean `first_pass_rate`?"),
+        (
+            "first_pass_rate=0",
+            "must be a finite number > 0 and <= 1 (found 0)",
+        ),
+        ("review_minutes=nan", "(found nan)"),
+        ("engineer_rate=abc", "not a number"),
+        ("nope.first_pass_rate=0.5", "no profile `nope`"),
+        ("stron.first_pass_rate=0.5", "did you mean `strong`?"),
+        ("cache_hit_ratio", "is not K=V"),
+    ] {
+        let out = costlens(&["report", ".", "--set", set], dir.path());
+        assert_eq!(code(&out), 2, "{set}");
+        assert!(stderr(&out).contains(says), "{set}: {}", stderr(&out));
+        assert!(out.stdout.is_empty(), "{set}: nothing reported");
+    }
+}
+
+#[test]
+fn check_exits_0_when_good_and_1_with_located_messages_when_bad() {
+    let dir = worked_folder();
+    assert_eq!(code(&costlens(&["check", "."], dir.path())), 0);
+    fs::write(
+        dir.path().join("typo.toml"),
+        STRONG.replace("first_pass_rate", "frist_pass_rate"),
+    )
+    .unwrap();
+    let out = costlens(&["check", "."], dir.path());
+    assert_eq!(code(&out), 1);
+    let want = "./typo.toml:8:1: unknown field `frist_pass_rate`; did you mean `first_pass_rate`?";
+    assert!(
+        stderr(&out).lines().any(|line| line == want),
+        "{}",
+        stderr(&out)
+    );
+    // The good ones are still reported beside the bad one.
+    let report = costlens(&["report", ".", "--format", "json"], dir.path());
+    assert_eq!(code(&report), 1);
+    let doc = json(&report);
+    assert_eq!(doc["profiles"].as_array().unwrap().len(), 2);
+    assert_eq!(doc["errors"][0]["line"], 8);
+    assert_eq!(doc["errors"][0]["column"], 1);
+}
+
+#[test]
+fn a_missing_folder_or_bad_flag_is_exit_2() {
+    let dir = worked_folder();
+    for args in [
+        &["report", "no-such-dir"][..],
+        &["check", "no-such-dir"],
+        &["report", ".", "--format", "xml"],
+        &["frobnicate", "x", "y"],
+    ] {
+        let out = costlens(args, dir.path());
+        assert_eq!(code(&out), 2, "{args:?}: {}", stderr(&out));
+    }
+}
+
+#[test]
+fn init_writes_the_built_in_profiles_and_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = costlens(&["init"], dir.path());
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    for file in BUILTIN_FILES {
+        assert_eq!(
+            fs::read_to_string(dir.path().join("profiles").join(file.name)).unwrap(),
+            file.text
+        );
+    }
+    assert_eq!(
+        code(&costlens(&["check"], dir.path())),
+        0,
+        "the written folder is valid"
+    );
+    let mine = dir.path().join("profiles/opus-5.5.toml");
+    fs::write(&mine, "# my own edits\n").unwrap();
+    let again = costlens(&["init"], dir.path());
+    assert_eq!(code(&again), 2);
+    assert!(stderr(&again).contains("opus-5.5.toml"));
+    assert_eq!(
+        fs::read_to_string(&mine).unwrap(),
+        "# my own edits\n",
+        "untouched"
+    );
+    let elsewhere = costlens(&["init", "team"], dir.path());
+    assert_eq!(code(&elsewhere), 0);
+    assert!(dir.path().join("team/scenario.toml").is_file());
+}
+
+#[test]
+fn without_dir_it_uses_dot_profiles_else_the_built_in_set() {
+    let empty = tempfile::tempdir().unwrap();
+    let doc = json(&costlens(&["report", "--format", "json"], empty.path()));
+    assert_eq!(
+        doc["profiles"].as_array().unwrap().len(),
+        BUILTIN_FILES.len() - 1,
+        "all but scenario.toml"
+    );
+    assert_eq!(doc["scenario"]["baseline_hours"], 3.5);
+
+    let with_folder = tempfile::tempdir().unwrap();
+    fs::create_dir(with_folder.path().join("profiles")).unwrap();
+    fs::write(with_folder.path().join("profiles/strong.toml"), STRONG).unwrap();
+    let doc = json(&costlens(
+        &["report", "--format", "json"],
+        with_folder.path(),
+    ));
+    assert_eq!(doc["profiles"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn a_broken_pipe_is_not_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    // Enough rows that the output cannot fit in a pipe buffer.
+    for n in 0..400 {
+        fs::write(dir.path().join(format!("p{n}.toml")), STRONG).unwrap();
+    }
+    let mut child = Command::new(env!("CARGO_BIN_EXE_costlens"))
+        .args(["report", ".", "--format", "json"])
+        .current_dir(dir.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    child
+        .stdout
+        .as_mut()
+        .unwrap()
+        .read_exact(&mut first)
+        .unwrap();
+    drop(child.stdout.take());
+    let status = child.wait().unwrap();
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    assert_eq!(status.code(), Some(0), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn built_in_profiles_are_the_shipped_folder() {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("profiles");
+    let mut shipped: Vec<String> = fs::read_dir(&folder)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    shipped.sort();
+    let built_in: Vec<&str> = BUILTIN_FILES.iter().map(|file| file.name).collect();
+    assert_eq!(shipped, built_in);
+    for file in BUILTIN_FILES {
+        assert_eq!(
+            fs::read_to_string(folder.join(file.name)).unwrap(),
+            file.text,
+            "{}",
+            file.name
+        );
+    }
+}
+
+#[test]
+fn shipped_profiles_carry_published_prices_and_labelled_assumptions() {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = costlens(&["check", "profiles"], repo);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    // id, input, output, 1-hour cache write, cache read: prices-2026-11.md.
+    let published = [
+        ("fable-5.1", 10.0, 50.0, 20.0, 0.25),
+        ("opus-5.5", 4.0, 20.0, 8.0, 0.20),
+        ("opus-4.8", 5.0, 25.0, 10.0, 0.50),
+        ("sonnet-5.5", 2.0, 10.0, 4.0, 0.10),
+        ("sonnet-4.6", 3.0, 15.0, 6.0, 0.30),
+        ("haiku-5.5", 0.10, 0.50, 0.20, 0.01),
+        ("haiku-4.5", 1.0, 5.0, 2.0, 0.10),
+    ];
+    for (id, input, output, write, read) in published {
+        let text = fs::read_to_string(repo.join(format!("profiles/{id}.toml"))).unwrap();
+        let doc: toml::Table = text.parse().unwrap();
+        let prices = doc["prices"].as_table().unwrap();
+        let price = |key: &str| {
+            prices[key]
+                .as_float()
+                .or(prices[key].as_integer().map(|i| i as f64))
+                .unwrap()
+        };
+        assert_eq!(
+            [
+                price("input"),
+                price("output"),
+                price("cache_write"),
+                price("cache_read")
+            ],
+            [input, output, write, read],
+            "{id}"
+        );
+        assert!(
+            prices.contains_key("as_of") && prices.contains_key("source"),
+            "{id}"
+        );
+        assert!(
+            text.contains("ASSUMPTION"),
+            "{id}: quality figures labelled"
+        );
+    }
+    let haiku: toml::Table = fs::read_to_string(repo.join("profiles/haiku-5.5.toml"))
+        .unwrap()
+        .parse()
+        .unwrap();
+    let band = haiku["prices"]["long_prompt"].as_table().unwrap();
+    assert_eq!(band["input"].as_float(), Some(0.5));
+    assert_eq!(band["output"].as_float(), Some(2.5));
+}
