@@ -56,6 +56,9 @@ fn close(got: f64, want: f64, what: &str) {
     );
 }
 
+/// name, figures, [C_tok, A, n, R, L], review per merge, tokens per merge, P90 attempts.
+type ExpectedRow<'a> = (&'a str, &'a Figures, [f64; 5], f64, f64, u64);
+
 #[test]
 fn worked_check_reports_30_50_and_78_45() {
     let scenario = Scenario::default();
@@ -68,7 +71,7 @@ fn worked_check_reports_30_50_and_78_45() {
     assert_eq!(format!("{:.2}", cheap_figures.core.cost_per_merge), "78.45");
 
     // Every other figure of both rows, from the formulas by hand.
-    let rows: [(&str, &Figures, [f64; 5], f64, f64, u64); 2] = [
+    let rows: [ExpectedRow; 2] = [
         (
             "strong",
             &strong_figures,

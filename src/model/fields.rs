@@ -2,7 +2,7 @@
 //! profile loader, `--set` and the sliders all check values here, so a
 //! range rule is written once.
 
-use super::{ModelProfile, Scenario};
+use super::{ModelProfile, Scenario, Usage};
 
 /// A valid range. Every bound also requires a finite number.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -187,23 +187,32 @@ impl ProfileField {
     }
 }
 
+impl Usage {
+    /// Cache hits and writes are shares of the same input tokens.
+    pub fn cache_ratio_problem(&self) -> Option<String> {
+        let cached = self.cache_hit_ratio + self.cache_write_ratio;
+        (cached > 1.0 + 1e-12).then(|| {
+            format!("cache_hit_ratio + cache_write_ratio must be at most 1 (found {cached})")
+        })
+    }
+
+    /// A long-prompt share is billed at a band that must exist.
+    pub fn long_prompt_problem(&self, has_long_prompt_band: bool) -> Option<String> {
+        (self.long_prompt_share > 0.0 && !has_long_prompt_band).then(|| {
+            format!(
+                "long_prompt_share needs a [prices.long_prompt] table (found {})",
+                self.long_prompt_share
+            )
+        })
+    }
+}
+
 impl ModelProfile {
     /// Rules that tie two fields together; `None` when the profile is sound.
     pub fn cross_field_problem(&self) -> Option<String> {
-        let usage = &self.usage;
-        let cached = usage.cache_hit_ratio + usage.cache_write_ratio;
-        if cached > 1.0 + 1e-12 {
-            return Some(format!(
-                "cache_hit_ratio + cache_write_ratio must be at most 1 (found {cached})"
-            ));
-        }
-        if usage.long_prompt_share > 0.0 && self.long_prompt.is_none() {
-            return Some(format!(
-                "long_prompt_share needs a [prices.long_prompt] table (found {})",
-                usage.long_prompt_share
-            ));
-        }
-        None
+        self.usage
+            .cache_ratio_problem()
+            .or_else(|| self.usage.long_prompt_problem(self.long_prompt.is_some()))
     }
 }
 

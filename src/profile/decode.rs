@@ -15,9 +15,15 @@ use super::Problem;
 /// More retries than any honest file needs; a hostile one stops here.
 const MAX_PROBLEMS: usize = 64;
 
+/// Where a bad entry was cut out: the span of the table that held it
+/// (`None` for the top level) and the key it stood for, so that
+/// validation does not report it again as missing.
+pub type Removed = (Option<Range<usize>>, String);
+
 /// Parses `text` and decodes it into `T`. Returns the value when decoding
-/// succeeded (possibly after cutting out bad entries) and every problem.
-pub fn decode<T: DeserializeOwned>(text: &str) -> (Option<T>, Vec<Problem>) {
+/// succeeded (possibly after cutting out bad entries), every problem, and
+/// the entries cut out.
+pub fn decode<T: DeserializeOwned>(text: &str) -> (Option<T>, Vec<Problem>, Vec<Removed>) {
     let (mut table, syntax_errors) = DeTable::parse_recoverable(text);
     if !syntax_errors.is_empty() {
         let problems = syntax_errors
@@ -25,38 +31,43 @@ pub fn decode<T: DeserializeOwned>(text: &str) -> (Option<T>, Vec<Problem>) {
             .take(MAX_PROBLEMS)
             .map(|err| Problem::new(err.span(), format!("invalid TOML: {}", err.message())))
             .collect();
-        return (None, problems);
+        return (None, problems, Vec::new());
     }
     let mut problems = Vec::new();
+    let mut removed = Vec::new();
     while problems.len() < MAX_PROBLEMS {
         match T::deserialize(Deserializer::from(table.clone())) {
-            Ok(value) => return (Some(value), problems),
+            Ok(value) => return (Some(value), problems, removed),
             Err(err) => {
                 let span = err.span();
-                problems.push(Problem::new(
-                    span.clone(),
-                    describe(err.message(), &table, span.clone()),
-                ));
-                let removed = span.is_some_and(|span| remove_entry(table.get_mut(), &span));
-                if !removed {
-                    return (None, problems);
-                }
+                let (message, meant) = describe(err.message(), &table, span.clone());
+                problems.push(Problem::new(span.clone(), message));
+                let cut = span.and_then(|span| remove_entry(table.get_mut(), None, &span));
+                let Some((parent, key)) = cut else {
+                    return (None, problems, removed);
+                };
+                // A misspelt key stands for the known key it was meant to be.
+                removed.push((parent.clone(), meant.unwrap_or(key)));
             }
         }
     }
-    (None, problems)
+    (None, problems, removed)
 }
 
 /// Rewrites serde's wording into ours: a "did you mean" for unknown keys,
-/// the key's name for a wrong type.
-fn describe(message: &str, table: &Spanned<DeTable>, span: Option<Range<usize>>) -> String {
+/// the key's name for a wrong type. Also returns the suggested key.
+fn describe(
+    message: &str,
+    table: &Spanned<DeTable>,
+    span: Option<Range<usize>>,
+) -> (String, Option<String>) {
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let found = rest.split('`').next().unwrap_or_default();
         let known = expected_names(rest);
         let is_table = span
             .as_ref()
             .and_then(|span| entry_at(table.get_ref(), span))
-            .is_some_and(|value| {
+            .is_some_and(|(_, value)| {
                 value.is_table()
                     || value
                         .as_array()
@@ -64,24 +75,38 @@ fn describe(message: &str, table: &Spanned<DeTable>, span: Option<Range<usize>>)
             });
         let what = if is_table { "table" } else { "field" };
         return match nearest(found, &known) {
-            Some(guess) => format!("unknown {what} `{found}`; did you mean `{guess}`?"),
-            None => format!(
-                "unknown {what} `{found}`; expected one of {}",
-                quoted_list(&known)
+            Some(guess) => (
+                format!("unknown {what} `{found}`; did you mean `{guess}`?"),
+                Some(guess.to_string()),
+            ),
+            None => (
+                format!(
+                    "unknown {what} `{found}`; expected one of {}",
+                    quoted_list(&known)
+                ),
+                None,
             ),
         };
     }
     if let Some(rest) = message.strip_prefix("invalid type: ") {
         let key = span
             .as_ref()
-            .and_then(|span| key_at(table.get_ref(), span))
-            .unwrap_or_else(|| "value".to_string());
+            .and_then(|span| entry_at(table.get_ref(), span))
+            .map_or("value", |(key, _)| key);
         let (found, expected) = rest
             .split_once(", expected ")
             .unwrap_or((rest, "another type"));
-        return format!("`{key}` must be {} (found {found})", plain_type(expected));
+        let found = match found {
+            "map" => "a table",
+            "sequence" => "an array",
+            other => other,
+        };
+        return (
+            format!("`{key}` must be {} (found {found})", plain_type(expected)),
+            None,
+        );
     }
-    message.to_string()
+    (message.to_string(), None)
 }
 
 /// The backticked names in "... expected one of `a`, `b`" / "`a` or `b`".
@@ -124,23 +149,24 @@ fn covers(outer: &Range<usize>, inner: &Range<usize>) -> bool {
     outer.start <= inner.start && inner.end <= outer.end
 }
 
-/// The value of the innermost entry whose key or value holds `span`.
-fn entry_at<'t, 'i>(table: &'t DeTable<'i>, span: &Range<usize>) -> Option<&'t DeValue<'i>> {
-    let (_, value) = table
+/// The innermost entry whose key or value holds `span`, with its key.
+/// Every nested table is searched: a `[table]`'s own span is its header,
+/// which does not hold the entries below it.
+fn entry_at<'t, 'i>(
+    table: &'t DeTable<'i>,
+    span: &Range<usize>,
+) -> Option<(&'t str, &'t DeValue<'i>)> {
+    table
         .iter()
-        .find(|(key, value)| covers(&key.span(), span) || covers(&value.span(), span))?;
-    nested_tables(value.get_ref())
-        .find_map(|inner| entry_at(inner, span))
-        .or(Some(value.get_ref()))
-}
-
-fn key_at(table: &DeTable, span: &Range<usize>) -> Option<String> {
-    let (key, value) = table
-        .iter()
-        .find(|(key, value)| covers(&key.span(), span) || covers(&value.span(), span))?;
-    nested_tables(value.get_ref())
-        .find_map(|inner| key_at(inner, span))
-        .or_else(|| Some(key.get_ref().to_string()))
+        .find_map(|(_, value)| {
+            nested_tables(value.get_ref()).find_map(|inner| entry_at(inner, span))
+        })
+        .or_else(|| {
+            table
+                .iter()
+                .find(|(key, value)| covers(&key.span(), span) || covers(&value.span(), span))
+                .map(|(key, value)| (key.get_ref().as_ref(), value.get_ref()))
+        })
 }
 
 /// A table value itself, or each table in an array of tables.
@@ -154,30 +180,35 @@ fn nested_tables<'t, 'i>(value: &'t DeValue<'i>) -> Box<dyn Iterator<Item = &'t 
     }
 }
 
-/// Cuts out the innermost entry holding `span`; false when none does.
-fn remove_entry(table: &mut DeTable, span: &Range<usize>) -> bool {
-    let Some(key) = table
-        .iter()
-        .find(|(key, value)| covers(&key.span(), span) || covers(&value.span(), span))
-        .map(|(key, _)| key.clone())
-    else {
-        return false;
-    };
-    if let Some(value) = table.get_mut(&key) {
-        let removed_inside = match value.get_mut() {
-            DeValue::Table(inner) => remove_entry(inner, span),
-            DeValue::Array(items) => items
-                .iter_mut()
-                .filter_map(|item| match item.get_mut() {
-                    DeValue::Table(inner) => Some(inner),
+/// Cuts out the innermost entry holding `span`, searching every nested
+/// table (see [`entry_at`]); returns the span of the table that held it
+/// (`table_span`, `None` for the top level) and its key.
+fn remove_entry(
+    table: &mut DeTable,
+    table_span: Option<Range<usize>>,
+    span: &Range<usize>,
+) -> Option<Removed> {
+    for (_, value) in table.iter_mut() {
+        let value_span = value.span();
+        let removed = match value.get_mut() {
+            DeValue::Table(inner) => remove_entry(inner, Some(value_span), span),
+            DeValue::Array(items) => items.iter_mut().find_map(|item| {
+                let item_span = item.span();
+                match item.get_mut() {
+                    DeValue::Table(inner) => remove_entry(inner, Some(item_span), span),
                     _ => None,
-                })
-                .any(|inner| remove_entry(inner, span)),
-            _ => false,
+                }
+            }),
+            _ => None,
         };
-        if removed_inside {
-            return true;
+        if removed.is_some() {
+            return removed;
         }
     }
-    table.remove(&key).is_some()
+    let key = table
+        .iter()
+        .find(|(key, value)| covers(&key.span(), span) || covers(&value.span(), span))
+        .map(|(key, _)| key.clone())?;
+    table.remove(&key)?;
+    Some((table_span, key.get_ref().to_string()))
 }

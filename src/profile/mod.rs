@@ -97,9 +97,9 @@ pub struct ProfileText {
 
 /// Parses and validates one profile file's text.
 pub fn parse_profile(path: &str, text: &str) -> Result<ProfileText, Vec<Diagnostic>> {
-    let (raw, mut problems) = decode::decode::<raw::RawProfile>(text);
+    let (raw, mut problems, removed) = decode::decode::<raw::RawProfile>(text);
     let profile = raw.and_then(|raw| {
-        let (profile, more) = validate::validate_profile(raw, text);
+        let (profile, more) = validate::validate_profile(raw, text, removed);
         problems.extend(more);
         profile
     });
@@ -111,7 +111,7 @@ pub fn parse_profile(path: &str, text: &str) -> Result<ProfileText, Vec<Diagnost
 
 /// Parses and validates a `scenario.toml` text.
 pub fn parse_scenario(path: &str, text: &str) -> Result<Scenario, Vec<Diagnostic>> {
-    let (raw, mut problems) = decode::decode::<raw::RawScenario>(text);
+    let (raw, mut problems, _) = decode::decode::<raw::RawScenario>(text);
     let scenario = raw.and_then(|raw| {
         let (scenario, more) = validate::validate_scenario(raw);
         problems.extend(more);

@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use toml::Spanned;
 
+use super::decode::Removed;
 use super::raw::{RawBand, RawMixPart, RawPrices, RawProfile, RawQuality, RawScenario, RawUsage};
 use super::{Definition, LocatedPart, Problem, ProfileText};
 use crate::model::{
@@ -18,6 +19,8 @@ pub const SHARE_TOLERANCE: f64 = 1e-9;
 #[derive(Default)]
 struct Checker {
     problems: Vec<Problem>,
+    /// Entries decoding already reported and cut out: not "missing" again.
+    removed: Vec<Removed>,
 }
 
 /// The start of the file: where a problem with no better place points.
@@ -26,6 +29,14 @@ const FILE_START: Range<usize> = 0..0;
 impl Checker {
     fn problem(&mut self, span: Range<usize>, message: String) {
         self.problems.push(Problem::new(Some(span), message));
+    }
+
+    /// Whether `key` of the table at `table` (`None`: the top level) was
+    /// cut out by decoding, which already said what was wrong with it.
+    fn was_removed(&self, table: Option<&Range<usize>>, key: &str) -> bool {
+        self.removed
+            .iter()
+            .any(|(at, removed)| at.as_ref() == table && removed == key)
     }
 
     fn number(&mut self, key: &str, bound: Bound, value: &Spanned<f64>) -> Option<f64> {
@@ -66,10 +77,12 @@ impl Checker {
         match value {
             Some(value) => self.number(key, bound, value),
             None => {
-                self.problem(
-                    table.span.clone(),
-                    format!("missing field `{key}` in [{}]", table.name),
-                );
+                if !self.was_removed(Some(&table.span), key) {
+                    self.problem(
+                        table.span.clone(),
+                        format!("missing field `{key}` in [{}]", table.name),
+                    );
+                }
                 None
             }
         }
@@ -127,8 +140,15 @@ pub fn show_number(value: f64) -> String {
 }
 
 /// A whole profile file: a model or a mix, never both.
-pub fn validate_profile(raw: RawProfile, text: &str) -> (Option<ProfileText>, Vec<Problem>) {
-    let mut check = Checker::default();
+pub fn validate_profile(
+    raw: RawProfile,
+    text: &str,
+    removed: Vec<Removed>,
+) -> (Option<ProfileText>, Vec<Problem>) {
+    let mut check = Checker {
+        problems: Vec::new(),
+        removed,
+    };
     let name = check.text("name", raw.name, true);
     let notes = check.text("notes", raw.notes, true);
     let model_tables = [
@@ -183,6 +203,9 @@ pub fn validate_profile(raw: RawProfile, text: &str) -> (Option<ProfileText>, Ve
 }
 
 fn missing_table(check: &mut Checker, name: &str) {
+    if check.was_removed(None, name) {
+        return;
+    }
     check.problem(FILE_START, format!("missing table [{name}] (a model profile needs [prices], [usage] and [quality]; a mix needs [[mix]])"));
 }
 
@@ -193,12 +216,22 @@ fn validate_model(
     quality: Option<Spanned<RawQuality>>,
 ) -> Option<ModelProfile> {
     if prices.is_none() && usage.is_none() && quality.is_none() {
-        check.problem(
-            FILE_START,
-            "empty profile: a model needs [prices], [usage] and [quality]; a mix needs [[mix]]"
-                .to_string(),
-        );
-        return None;
+        // A bad or misspelt table was already reported: not "empty" too.
+        // A bad `mix` was meant as a mix, so no model table is missing.
+        if check.was_removed(None, "mix") {
+            return None;
+        }
+        let removed = ["prices", "usage", "quality"]
+            .iter()
+            .any(|table| check.was_removed(None, table));
+        if !removed {
+            check.problem(
+                FILE_START,
+                "empty profile: a model needs [prices], [usage] and [quality]; a mix needs [[mix]]"
+                    .to_string(),
+            );
+            return None;
+        }
     }
     let prices = prices.or_else(|| {
         missing_table(check, "prices");
@@ -212,23 +245,20 @@ fn validate_model(
         missing_table(check, "quality");
         None
     });
-    let usage_span = usage.as_ref().map_or(FILE_START, |u| u.span());
+    // Whether a long-prompt band is written (a broken one still is);
+    // unknown when [prices] itself is missing.
+    let has_long_band = prices.as_ref().map(|p| p.get_ref().long_prompt.is_some());
     let (band, long_prompt) = prices
         .map(|p| validate_prices(check, p))
-        .unwrap_or((None, None));
-    let usage = usage.and_then(|u| validate_usage(check, u));
+        .unwrap_or((None, Some(None)));
+    let usage = usage.and_then(|u| validate_usage(check, u, has_long_band));
     let quality = quality.and_then(|q| validate_quality(check, q));
-    let profile = ModelProfile {
+    Some(ModelProfile {
         prices: band?,
         long_prompt: long_prompt?,
         usage: usage?,
         quality: quality?,
-    };
-    if let Some(problem) = profile.cross_field_problem() {
-        check.problem(usage_span, problem);
-        return None;
-    }
-    Some(profile)
+    })
 }
 
 /// `[prices]` and its optional `[prices.long_prompt]`; the outer `Option`
@@ -305,7 +335,13 @@ fn validate_band(
     })
 }
 
-fn validate_usage(check: &mut Checker, usage: Spanned<RawUsage>) -> Option<Usage> {
+/// `[usage]`, with the rules that tie its fields together, each located at
+/// the value that breaks it.
+fn validate_usage(
+    check: &mut Checker,
+    usage: Spanned<RawUsage>,
+    has_long_band: Option<bool>,
+) -> Option<Usage> {
     let at = Located {
         name: "usage",
         span: usage.span(),
@@ -317,14 +353,26 @@ fn validate_usage(check: &mut Checker, usage: Spanned<RawUsage>) -> Option<Usage
     let hit = check.field_or(ProfileField::CacheHitRatio, &usage.cache_hit_ratio, 0.0);
     let write = check.field_or(ProfileField::CacheWriteRatio, &usage.cache_write_ratio, 0.0);
     let long = check.field_or(ProfileField::LongPromptShare, &usage.long_prompt_share, 0.0);
-    Some(Usage {
+    let valid = Usage {
         input_tokens: input_tokens?,
         output_tokens: output_tokens?,
         fanout: fanout?,
         cache_hit_ratio: hit?,
         cache_write_ratio: write?,
         long_prompt_share: long?,
-    })
+    };
+    let value_span = |value: &Option<Spanned<f64>>| value.as_ref().map(Spanned::span);
+    if let Some(problem) = valid.cache_ratio_problem() {
+        let span = value_span(&usage.cache_write_ratio).or(value_span(&usage.cache_hit_ratio));
+        check.problem(span.unwrap_or(at.span), problem);
+        return None;
+    }
+    if let Some(problem) = has_long_band.and_then(|band| valid.long_prompt_problem(band)) {
+        let span = value_span(&usage.long_prompt_share);
+        check.problem(span.unwrap_or(at.span), problem);
+        return None;
+    }
+    Some(valid)
 }
 
 fn validate_quality(check: &mut Checker, quality: Spanned<RawQuality>) -> Option<Quality> {
@@ -384,7 +432,9 @@ fn validate_mix_part(
     let part = part.into_inner();
     let share = check.required("share", Bound::Ratio, &part.share, &at);
     let Some(profile) = part.profile else {
-        check.problem(at.span, "missing field `profile` in [[mix]]".to_string());
+        if !check.was_removed(Some(&at.span), "profile") {
+            check.problem(at.span, "missing field `profile` in [[mix]]".to_string());
+        }
         return None;
     };
     Some(LocatedPart {
