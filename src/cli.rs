@@ -9,7 +9,7 @@ use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
 
 use crate::profile::{BUILTIN_FILES, Folder};
-use crate::report::{Comparison, Format, render};
+use crate::report::{self, Comparison, Format};
 use crate::whatif::{self, WhatIf};
 
 /// What does an agent really cost per merged change that survives?
@@ -122,7 +122,9 @@ fn report(dir: Option<&Path>, format: Format, what_ifs: &[WhatIf]) -> anyhow::Re
     }
     let comparison = Comparison::new(&folder, &catalog, &scenario);
     print_diagnostics(&folder);
-    write_stdout(&render(&comparison, format))?;
+    let mut stdout = io::BufWriter::new(io::stdout().lock());
+    let written = report::write(&comparison, format, &mut stdout).and_then(|()| stdout.flush());
+    ignore_broken_pipe(written)?;
     Ok(status(&folder))
 }
 
@@ -160,10 +162,15 @@ fn print_diagnostics(folder: &Folder) {
 /// Writes to stdout; a closed pipe (`costlens report | head`) is not an error.
 fn write_stdout(text: &str) -> anyhow::Result<()> {
     let mut stdout = io::stdout().lock();
-    match stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
+    ignore_broken_pipe(
+        stdout
+            .write_all(text.as_bytes())
+            .and_then(|()| stdout.flush()),
+    )
+}
+
+fn ignore_broken_pipe(written: io::Result<()>) -> anyhow::Result<()> {
+    match written {
         Err(err) if err.kind() != io::ErrorKind::BrokenPipe => {
             Err(err).context("cannot write to stdout")
         }

@@ -90,6 +90,15 @@ cases! {
         others: &[],
         expect: &[at("typo.toml", 1, 8, "invalid TOML: unclosed table, expected `]`")],
     };
+    prices_written_as_array_of_tables: Case {
+        file: "typo.toml",
+        contents: Contents::Bytes(
+            b"[[prices]]\ninput = 3.0\noutput = 15.0\n[usage]\ninput_tokens = 1\noutput_tokens = 1\n\
+              [quality]\nfirst_pass_rate = 0.5\nreview_minutes = 1\n",
+        ),
+        others: &[],
+        expect: &[at("typo.toml", 1, 1, "`prices` must be one table [prices] (found an array of tables [[prices]])")],
+    };
     syntax_unterminated_string: Case {
         file: "typo.toml",
         contents: Contents::Bytes(b"notes = \"unfinished\n[prices]\ninput = 3.0\n"),

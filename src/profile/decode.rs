@@ -89,10 +89,23 @@ fn describe(
         };
     }
     if let Some(rest) = message.strip_prefix("invalid type: ") {
-        let key = span
+        let entry = span
             .as_ref()
-            .and_then(|span| entry_at(table.get_ref(), span))
-            .map_or("value", |(key, _)| key);
+            .and_then(|span| entry_at(table.get_ref(), span));
+        let key = entry.map_or("value", |(key, _)| key);
+        // serde reads `[[prices]]` as a struct laid out in a sequence and
+        // complains about its first field; say what is really wrong.
+        let array_of_tables = entry.is_some_and(|(_, value)| {
+            value
+                .as_array()
+                .is_some_and(|items| items.iter().all(|v| v.get_ref().is_table()))
+        });
+        if array_of_tables && !rest.ends_with("expected a sequence") {
+            return (
+                format!("`{key}` must be one table [{key}] (found an array of tables [[{key}]])"),
+                None,
+            );
+        }
         let (found, expected) = rest
             .split_once(", expected ")
             .unwrap_or((rest, "another type"));

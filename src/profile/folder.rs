@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::fs;
 use std::io::{self, Read};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::{
     BUILTIN_FILES, Definition, Diagnostic, LocatedPart, ProfileText, line_column, nearest,
@@ -54,11 +54,71 @@ impl LoadedProfile {
     }
 }
 
-/// One file's name, where it is shown from, and its text (or why not).
-pub struct SourceFile {
-    pub file_name: String,
-    pub path: String,
-    pub text: Result<String, Diagnostic>,
+/// Where a file's text comes from.
+enum Origin {
+    Disk(PathBuf),
+    Builtin(&'static str),
+}
+
+/// One file to load: its name, how it is shown in messages, its origin.
+struct SourceFile {
+    file_name: String,
+    shown: String,
+    origin: Origin,
+}
+
+/// One file, read and validated on its own.
+enum Parsed {
+    Scenario(Scenario),
+    Profile(Box<ProfileText>),
+    Bad(Vec<Diagnostic>),
+}
+
+/// Below this many files per core, threads cost more than they save.
+const FILES_PER_WORKER: usize = 256;
+
+impl SourceFile {
+    fn parse(&self) -> Parsed {
+        let text = match &self.origin {
+            Origin::Disk(path) => read_text(path, &self.shown),
+            Origin::Builtin(text) => Ok((*text).to_string()),
+        };
+        let text = match text {
+            Ok(text) => text,
+            Err(diagnostic) => return Parsed::Bad(vec![diagnostic]),
+        };
+        let parsed = if self.file_name == SCENARIO_FILE {
+            super::parse_scenario(&self.shown, &text).map(Parsed::Scenario)
+        } else {
+            super::parse_profile(&self.shown, &text).map(|p| Parsed::Profile(Box::new(p)))
+        };
+        parsed.unwrap_or_else(Parsed::Bad)
+    }
+}
+
+/// Reads and validates every file, spread over the machine's cores: files
+/// are independent, and a 10,000-profile folder is mostly parse time.
+fn parse_all(files: &[SourceFile]) -> Vec<Parsed> {
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let workers = cores.min(files.len() / FILES_PER_WORKER).max(1);
+    if workers == 1 {
+        return files.iter().map(SourceFile::parse).collect();
+    }
+    let chunk = files.len().div_ceil(workers);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(SourceFile::parse).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|handle| {
+                handle
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
 }
 
 /// Everything a folder yields: the good profiles, the scenario and one
@@ -84,11 +144,10 @@ impl Folder {
             }
             let path = entry.path();
             let shown = path.display().to_string();
-            let text = read_text(&path, &shown);
             files.push(SourceFile {
                 file_name,
-                path: shown,
-                text,
+                shown,
+                origin: Origin::Disk(path),
             });
         }
         files.sort_by(|a, b| a.file_name.cmp(&b.file_name));
@@ -101,40 +160,31 @@ impl Folder {
             .iter()
             .map(|file| SourceFile {
                 file_name: file.name.to_string(),
-                path: format!("(built-in)/{}", file.name),
-                text: Ok(file.text.to_string()),
+                shown: format!("(built-in)/{}", file.name),
+                origin: Origin::Builtin(file.text),
             })
             .collect();
         Self::from_sources(files)
     }
 
-    pub fn from_sources(files: Vec<SourceFile>) -> Folder {
+    fn from_sources(files: Vec<SourceFile>) -> Folder {
         let mut folder = Folder::default();
         let mut failed: HashSet<String> = HashSet::new();
-        for file in files {
+        let parsed = parse_all(&files);
+        for (file, parsed) in files.into_iter().zip(parsed) {
             let id = file.file_name.trim_end_matches(".toml").to_string();
-            let parsed = file.text.map_err(|err| vec![err]).and_then(|text| {
-                if file.file_name == SCENARIO_FILE {
-                    super::parse_scenario(&file.path, &text).map(|scenario| {
-                        folder.scenario = scenario;
-                        None
-                    })
-                } else {
-                    super::parse_profile(&file.path, &text).map(Some)
-                }
-            });
             match parsed {
-                Ok(Some(text)) => {
+                Parsed::Profile(text) => {
                     let name = text.name.clone().unwrap_or_else(|| id.clone());
                     folder.profiles.push(LoadedProfile {
                         id,
                         name,
-                        path: file.path,
-                        text,
+                        path: file.shown,
+                        text: *text,
                     });
                 }
-                Ok(None) => {}
-                Err(diagnostics) => {
+                Parsed::Scenario(scenario) => folder.scenario = scenario,
+                Parsed::Bad(diagnostics) => {
                     failed.insert(id);
                     folder.errors.extend(diagnostics);
                 }

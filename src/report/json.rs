@@ -15,13 +15,9 @@ pub struct JsonReport {
 }
 
 impl JsonReport {
-    pub fn to_string_pretty(&self) -> String {
-        // Serialising plain structs of numbers and strings cannot fail.
-        serde_json::to_string_pretty(self).unwrap_or_default()
-    }
-
     /// One line, as `watch --json` prints it.
     pub fn to_line(&self) -> String {
+        // Serialising plain structs of numbers and strings cannot fail.
         serde_json::to_string(self).unwrap_or_default()
     }
 }

@@ -79,16 +79,20 @@ pub enum Format {
     Json,
 }
 
-/// Renders `comparison` in `format`.
-pub fn render(comparison: &Comparison, format: Format) -> String {
+/// Writes `comparison` in `format` to `out`. JSON streams: a 10,000-row
+/// document is over 10 MB, and need not sit in memory twice.
+pub fn write(
+    comparison: &Comparison,
+    format: Format,
+    out: &mut impl std::io::Write,
+) -> std::io::Result<()> {
     match format {
-        Format::Table => table::human(comparison, table::TABLE_WIDTH),
-        Format::Markdown => table::markdown(comparison),
-        Format::Csv => table::csv(comparison),
+        Format::Table => out.write_all(table::human(comparison, table::TABLE_WIDTH).as_bytes()),
+        Format::Markdown => out.write_all(table::markdown(comparison).as_bytes()),
+        Format::Csv => out.write_all(table::csv(comparison).as_bytes()),
         Format::Json => {
-            let mut text = json_document(comparison).to_string_pretty();
-            text.push('\n');
-            text
+            serde_json::to_writer_pretty(&mut *out, &json_document(comparison))?;
+            out.write_all(b"\n")
         }
     }
 }
