@@ -13,6 +13,8 @@ const MIN_NAME_WIDTH: usize = 16;
 /// One column of the terminal table.
 struct Column {
     header: &'static str,
+    /// What the column means, for the legend under the table.
+    legend: &'static str,
     cell: fn(&Row) -> String,
 }
 
@@ -25,41 +27,50 @@ fn columns(with_baseline: bool) -> Vec<Column> {
     let mut columns = vec![
         Column {
             header: "Cost",
+            legend: "Cost: per merged change",
             cell: |r| money(r.figures.core.cost_per_merge),
         },
         Column {
             header: "Tokens",
+            legend: "Tokens/Review/Regress: its parts",
             cell: |r| money(r.figures.core.token_cost_per_merge),
         },
         Column {
             header: "Review",
+            legend: "",
             cell: |r| money(r.figures.core.review_cost_per_merge),
         },
         Column {
             header: "Regress",
+            legend: "",
             cell: |r| money(r.figures.core.regression_cost),
         },
     ];
     if with_baseline {
         columns.push(Column {
             header: "Saving",
+            legend: "Saving/ROI: against the human baseline",
             cell: |r| or_none(r.figures.savings_per_merge, money),
         });
         columns.push(Column {
             header: "ROI",
+            legend: "",
             cell: |r| or_none(r.figures.roi, percent),
         });
     }
     columns.push(Column {
         header: "Tries",
+        legend: "Tries: expected attempts",
         cell: |r| grouped(r.figures.core.expected_attempts, 2),
     });
     columns.push(Column {
         header: "P90",
+        legend: "P90: cost at the 90th percentile",
         cell: |r| or_none(r.figures.risk.as_ref().map(|k| k.p90_cost), money),
     });
     columns.push(Column {
         header: "Tok%",
+        legend: "Tok%: token share of Cost",
         cell: |r| or_none(r.figures.token_share, percent),
     });
     columns
@@ -175,16 +186,16 @@ pub fn human(comparison: &Comparison, width: usize) -> String {
         out.push('\n');
     }
     out.push('\n');
-    out.push_str(&legend(comparison, width));
+    out.push_str(&legend(comparison, &columns, width));
     out
 }
 
-fn legend(comparison: &Comparison, width: usize) -> String {
-    let mut pieces = vec![
-        "Tokens/Review/Regress: the parts of Cost".to_string(),
-        "Tries: expected attempts".to_string(),
-        "P90: cost at the 90th percentile".to_string(),
-    ];
+fn legend(comparison: &Comparison, shown: &[Column], width: usize) -> String {
+    let mut pieces: Vec<String> = shown
+        .iter()
+        .map(|column| column.legend.to_string())
+        .filter(|legend| !legend.is_empty())
+        .collect();
     if comparison
         .rows
         .iter()
