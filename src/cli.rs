@@ -8,8 +8,11 @@ use std::process::ExitCode;
 use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
 
+use crate::app::{App, Source};
 use crate::profile::{BUILTIN_FILES, Folder};
 use crate::report::{self, Comparison, Format};
+use crate::tui;
+use crate::ui::Theme;
 use crate::whatif::{self, WhatIf};
 
 /// What does an agent really cost per merged change that survives?
@@ -25,6 +28,21 @@ pub struct Cli {
     command: Option<Command>,
     /// Profiles folder (default: ./profiles, else the built-in profiles).
     dir: Option<PathBuf>,
+    /// Turn on mouse support in the explorer (also: the `m` key).
+    #[arg(long)]
+    mouse: bool,
+    /// Colour in the explorer; `NO_COLOR` set means never.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+}
+
+/// When the explorer uses colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum ColorChoice {
+    /// Colour unless `NO_COLOR` is set.
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Debug, Subcommand)]
@@ -83,7 +101,7 @@ pub fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        None => explore(cli.dir.as_deref()),
+        None => explore(cli.dir.as_deref(), cli.mouse, cli.color),
         Some(Command::Report { dir, format, set }) => report(dir.as_deref(), format, &set),
         Some(Command::Check { dir }) => check(dir.as_deref()),
         Some(Command::Watch { .. }) => {
@@ -95,22 +113,33 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 
 /// `DIR`, else `./profiles` when it exists, else the built-in profiles.
 fn open_folder(dir: Option<&Path>) -> anyhow::Result<Folder> {
+    let (folder, _) = open_source(dir)?;
+    Ok(folder)
+}
+
+fn open_source(dir: Option<&Path>) -> anyhow::Result<(Folder, Source)> {
     let default = Path::new("profiles");
-    match dir {
-        Some(dir) => load(dir),
-        None if default.is_dir() => load(default),
-        None => Ok(Folder::load_builtin()),
-    }
+    let dir = match dir {
+        Some(dir) => dir,
+        None if default.is_dir() => default,
+        None => return Ok((Folder::load_builtin(), Source::BuiltIn)),
+    };
+    let folder = Folder::load_dir(dir)
+        .with_context(|| format!("cannot read the profiles folder `{}`", dir.display()))?;
+    Ok((folder, Source::Folder(dir.to_path_buf())))
 }
 
-fn load(dir: &Path) -> anyhow::Result<Folder> {
-    Folder::load_dir(dir)
-        .with_context(|| format!("cannot read the profiles folder `{}`", dir.display()))
-}
-
-/// Until the interactive explorer lands, the bare command shows the table.
-fn explore(dir: Option<&Path>) -> anyhow::Result<ExitCode> {
-    report(dir, Format::Table, &[])
+/// The interactive explorer.
+fn explore(dir: Option<&Path>, mouse: bool, color: ColorChoice) -> anyhow::Result<ExitCode> {
+    let (folder, source) = open_source(dir)?;
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty());
+    let theme = match color {
+        ColorChoice::Never => Theme::monochrome(),
+        ColorChoice::Auto if no_color => Theme::monochrome(),
+        ColorChoice::Auto | ColorChoice::Always => Theme::color(),
+    };
+    tui::run(App::new(source, folder, theme, mouse))?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn report(dir: Option<&Path>, format: Format, what_ifs: &[WhatIf]) -> anyhow::Result<ExitCode> {

@@ -1,8 +1,12 @@
 //! costlens: what a coding agent really costs per merged change that
 //! survives, compared across model profiles.
 
+pub mod app;
 pub mod cli;
 pub mod model;
 pub mod profile;
 pub mod report;
+pub mod tui;
+pub mod ui;
 pub mod whatif;
+pub mod writeback;

@@ -1,6 +1,7 @@
 //! What-ifs on top of the files: `--set K=V` on the command line, the same
 //! as moving a slider in the explorer.
 
+use std::collections::BTreeMap;
 use std::fmt;
 use std::str::FromStr;
 
@@ -132,4 +133,68 @@ pub fn apply(
         }
     }
     Ok(())
+}
+
+/// The explorer's what-ifs: values that stand in for the files' own. Kept
+/// apart from the files, so a reload keeps them and a reset drops them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Overrides {
+    scenario: BTreeMap<ScenarioField, f64>,
+    profiles: BTreeMap<(String, ProfileField), f64>,
+}
+
+impl Overrides {
+    pub fn set_scenario(&mut self, field: ScenarioField, value: f64) {
+        self.scenario.insert(field, value);
+    }
+
+    pub fn set_profile(&mut self, id: &str, field: ProfileField, value: f64) {
+        self.profiles.insert((id.to_string(), field), value);
+    }
+
+    pub fn scenario(&self, field: ScenarioField) -> Option<f64> {
+        self.scenario.get(&field).copied()
+    }
+
+    pub fn profile(&self, id: &str, field: ProfileField) -> Option<f64> {
+        self.profiles.get(&(id.to_string(), field)).copied()
+    }
+
+    pub fn clear_scenario(&mut self, field: ScenarioField) {
+        self.scenario.remove(&field);
+    }
+
+    pub fn clear_profile(&mut self, id: &str, field: ProfileField) {
+        self.profiles.remove(&(id.to_string(), field));
+    }
+
+    /// Every what-if of one profile, in field order.
+    pub fn profile_edits(&self, id: &str) -> Vec<(ProfileField, f64)> {
+        self.profiles
+            .iter()
+            .filter(|((each, _), _)| each == id)
+            .map(|((_, field), value)| (*field, *value))
+            .collect()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.scenario.is_empty() && self.profiles.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.scenario.len() + self.profiles.len()
+    }
+
+    /// Puts the what-ifs on top of the files' values. Ids that are gone
+    /// (a file removed) are skipped, not an error: the what-if waits.
+    pub fn apply(&self, scenario: &mut Scenario, catalog: &mut Catalog) {
+        for (field, value) in &self.scenario {
+            field.set(scenario, *value);
+        }
+        for ((id, field), value) in &self.profiles {
+            if let Some(ProfileDef::Model(model)) = catalog.get_mut(id) {
+                field.set(model, *value);
+            }
+        }
+    }
 }

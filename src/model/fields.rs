@@ -52,7 +52,7 @@ impl Bound {
 }
 
 /// A numeric field of a model profile, named by its leaf key in the file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ProfileField {
     InputPrice,
     OutputPrice,
@@ -217,7 +217,7 @@ impl ModelProfile {
 }
 
 /// A scenario-wide field.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ScenarioField {
     EngineerRate,
     BaselineHours,

@@ -6,7 +6,7 @@ mod number;
 mod table;
 
 pub use json::{JsonReport, json_document};
-pub use number::{count, money, percent};
+pub use number::{count, grouped, money, percent};
 
 use crate::model::{Figures, Scenario};
 use crate::profile::{Diagnostic, Folder, ProfileKind};
@@ -21,7 +21,7 @@ pub struct Row {
 }
 
 /// Everything a report shows.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Comparison {
     pub scenario: Scenario,
     pub rows: Vec<Row>,

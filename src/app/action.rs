@@ -1,0 +1,42 @@
+//! Everything the explorer can be asked to do. Keys, the mouse and (later)
+//! file events all become an `Action`; `App::update` is the one place that
+//! changes state.
+
+/// One thing to do.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Action {
+    /// Leave the explorer.
+    Quit,
+    /// Select the profile below.
+    SelectNext,
+    /// Select the profile above.
+    SelectPrevious,
+    /// Select the profile on this row of the table (0 = cheapest).
+    SelectRow(usize),
+    /// Focus the next slider.
+    FocusNextSlider,
+    /// Focus the previous slider.
+    FocusPreviousSlider,
+    /// Move the focused slider by `steps` fine or coarse steps.
+    Nudge { steps: i32, coarse: bool },
+    /// Focus slider `slider` and set it to `position` (0..1 along its track).
+    SetSliderPosition { slider: usize, position: f64 },
+    /// Give every profile the focused slider's value.
+    ApplyToAll,
+    /// Put the focused slider back to the file's value.
+    ResetSlider,
+    /// Drop every what-if.
+    ResetAll,
+    /// Take back the last change of what-ifs.
+    Undo,
+    /// Write the selected profile's what-ifs into its file.
+    Save,
+    /// Make the selected profile the reference row (again: back to cheapest).
+    PinReference,
+    /// Open or close the help overlay.
+    ToggleHelp,
+    /// Close whatever overlay is open.
+    CloseOverlay,
+    /// Turn mouse support on or off.
+    ToggleMouse,
+}

@@ -1,0 +1,247 @@
+//! The key table: one list drives dispatch, the footer hints and the help
+//! overlay, so they can never disagree.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use super::{Action, Mode};
+
+/// A key as the table names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    /// A character, whatever Shift did to produce it.
+    Char(char),
+    /// A character with Ctrl held.
+    Ctrl(char),
+    /// A non-character key without modifiers.
+    Plain(KeyCode),
+    /// A non-character key with Shift held.
+    Shift(KeyCode),
+}
+
+impl Key {
+    fn matches(self, event: &KeyEvent) -> bool {
+        let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+        let shift = event.modifiers.contains(KeyModifiers::SHIFT);
+        match (self, event.code) {
+            (Key::Char(want), KeyCode::Char(got)) => want == got && !ctrl,
+            (Key::Ctrl(want), KeyCode::Char(got)) => want == got.to_ascii_lowercase() && ctrl,
+            (Key::Plain(want), got) => want == got && !shift && !ctrl,
+            (Key::Shift(want), got) => want == got && shift,
+            _ => false,
+        }
+    }
+}
+
+/// One row of the key table.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    pub keys: &'static [Key],
+    /// How the keys are written in the footer and the help.
+    pub label: &'static str,
+    /// A word or two for the footer.
+    pub hint: &'static str,
+    /// A sentence for the help overlay.
+    pub help: &'static str,
+    /// Footer order of dropping: hints with a higher number go first.
+    pub drop_order: u8,
+    pub action: Action,
+}
+
+const fn bind(
+    keys: &'static [Key],
+    label: &'static str,
+    hint: &'static str,
+    help: &'static str,
+    drop_order: u8,
+    action: Action,
+) -> Binding {
+    Binding {
+        keys,
+        label,
+        hint,
+        help,
+        drop_order,
+        action,
+    }
+}
+
+use KeyCode::{BackTab, Down, Esc, F, Left, Right, Tab, Up};
+
+pub const BINDINGS: &[Binding] = &[
+    bind(
+        &[Key::Plain(Down), Key::Char('j')],
+        "↑↓",
+        "select",
+        "Select the next profile (↓ or j)",
+        0,
+        Action::SelectNext,
+    ),
+    bind(
+        &[Key::Plain(Up), Key::Char('k')],
+        "",
+        "",
+        "Select the previous profile (↑ or k)",
+        0,
+        Action::SelectPrevious,
+    ),
+    bind(
+        &[Key::Plain(Tab)],
+        "Tab",
+        "slider",
+        "Focus the next slider",
+        1,
+        Action::FocusNextSlider,
+    ),
+    bind(
+        &[Key::Plain(BackTab), Key::Shift(BackTab)],
+        "",
+        "",
+        "Focus the previous slider (Shift-Tab)",
+        1,
+        Action::FocusPreviousSlider,
+    ),
+    bind(
+        &[Key::Plain(Right), Key::Char('l')],
+        "←→",
+        "move",
+        "Move the slider a fine step (← → or h l)",
+        0,
+        Action::Nudge {
+            steps: 1,
+            coarse: false,
+        },
+    ),
+    bind(
+        &[Key::Plain(Left), Key::Char('h')],
+        "",
+        "",
+        "",
+        0,
+        Action::Nudge {
+            steps: -1,
+            coarse: false,
+        },
+    ),
+    bind(
+        &[Key::Shift(Right), Key::Char('L')],
+        "",
+        "",
+        "Move the slider a coarse step (Shift+← → or H L)",
+        0,
+        Action::Nudge {
+            steps: 1,
+            coarse: true,
+        },
+    ),
+    bind(
+        &[Key::Shift(Left), Key::Char('H')],
+        "",
+        "",
+        "",
+        0,
+        Action::Nudge {
+            steps: -1,
+            coarse: true,
+        },
+    ),
+    bind(
+        &[Key::Char('a')],
+        "a",
+        "all",
+        "Apply the focused slider's value to every profile",
+        3,
+        Action::ApplyToAll,
+    ),
+    bind(
+        &[Key::Char('r')],
+        "r",
+        "reset",
+        "Reset the focused slider to the file's value",
+        2,
+        Action::ResetSlider,
+    ),
+    bind(
+        &[Key::Char('R')],
+        "R",
+        "reset all",
+        "Reset every what-if",
+        5,
+        Action::ResetAll,
+    ),
+    bind(
+        &[Key::Char('u')],
+        "u",
+        "undo",
+        "Undo the last what-if change",
+        2,
+        Action::Undo,
+    ),
+    bind(
+        &[Key::Char('s')],
+        "s",
+        "save",
+        "Write the selected profile's what-ifs into its file",
+        3,
+        Action::Save,
+    ),
+    bind(
+        &[Key::Char('p')],
+        "p",
+        "pin ref",
+        "Pin the selected profile as the reference row (again: cheapest)",
+        4,
+        Action::PinReference,
+    ),
+    bind(
+        &[Key::Char('m')],
+        "m",
+        "mouse",
+        "Turn mouse support on or off",
+        6,
+        Action::ToggleMouse,
+    ),
+    bind(
+        &[Key::Char('?'), Key::Plain(F(1))],
+        "?",
+        "help",
+        "Open or close this help (? or F1)",
+        0,
+        Action::ToggleHelp,
+    ),
+    bind(
+        &[Key::Plain(Esc)],
+        "",
+        "",
+        "Close the help",
+        0,
+        Action::CloseOverlay,
+    ),
+    bind(
+        &[Key::Char('q'), Key::Ctrl('c')],
+        "q",
+        "quit",
+        "Quit (q; Ctrl-C always)",
+        0,
+        Action::Quit,
+    ),
+];
+
+/// The action for a key press in `mode`, if any.
+pub fn action_for(event: &KeyEvent, mode: Mode) -> Option<Action> {
+    if event.kind == KeyEventKind::Release {
+        return None;
+    }
+    let action = BINDINGS
+        .iter()
+        .find(|binding| binding.keys.iter().any(|key| key.matches(event)))
+        .map(|binding| binding.action)?;
+    match mode {
+        Mode::Explore => Some(action),
+        // Over the help, only closing and quitting mean anything.
+        Mode::Help => matches!(
+            action,
+            Action::Quit | Action::ToggleHelp | Action::CloseOverlay
+        )
+        .then_some(action),
+    }
+}

@@ -1,0 +1,210 @@
+//! The sliders of the explorer: which field each moves, its steps, its
+//! range and how its value reads.
+
+use crate::model::{ModelProfile, ProfileField, Scenario, ScenarioField};
+use crate::report::{count, grouped, money};
+
+/// What a slider moves: a field of the selected profile, or the scenario.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SliderTarget {
+    Profile(ProfileField),
+    Scenario(ScenarioField),
+}
+
+/// How a slider's value reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    Percent,
+    Minutes,
+    UsdPerHour,
+    Usd,
+    Times,
+    Tokens,
+}
+
+impl Unit {
+    /// The value with its unit, "—" when not finite.
+    pub fn show(self, value: f64) -> String {
+        if !value.is_finite() {
+            return "—".to_string();
+        }
+        match self {
+            Unit::Percent => format!("{}%", grouped(value * 100.0, 1)),
+            Unit::Minutes => format!("{} min", grouped(value, 1)),
+            Unit::UsdPerHour => format!("${}/h", money(value)),
+            Unit::Usd => format!("${}", money(value)),
+            Unit::Times => format!("{}×", grouped(value, 1)),
+            Unit::Tokens => format!("{} tok", count(value)),
+        }
+    }
+}
+
+/// One slider.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Slider {
+    pub label: &'static str,
+    /// At most 10 characters, for narrow panes.
+    pub short: &'static str,
+    pub target: SliderTarget,
+    pub unit: Unit,
+    /// One press of ←/→.
+    pub fine_step: f64,
+    /// One press of Shift+←/→ or H/L.
+    pub coarse_step: f64,
+    /// The lowest value; first-pass rate floors at 1% so n = 1/p stays sane.
+    pub min: f64,
+    /// The right end of the track; a file value beyond it widens the track.
+    pub max: f64,
+}
+
+const fn profile(
+    (label, short): (&'static str, &'static str),
+    field: ProfileField,
+    unit: Unit,
+    steps: (f64, f64),
+    range: (f64, f64),
+) -> Slider {
+    Slider {
+        label,
+        short,
+        target: SliderTarget::Profile(field),
+        unit,
+        fine_step: steps.0,
+        coarse_step: steps.1,
+        min: range.0,
+        max: range.1,
+    }
+}
+
+/// The sliders, in Tab order: the four that move the answer most first.
+pub const SLIDERS: [Slider; 9] = [
+    profile(
+        ("First-pass rate", "First pass"),
+        ProfileField::FirstPassRate,
+        Unit::Percent,
+        (0.01, 0.10),
+        (0.01, 1.0),
+    ),
+    profile(
+        ("Review time", "Review"),
+        ProfileField::ReviewMinutes,
+        Unit::Minutes,
+        (0.5, 5.0),
+        (0.0, 120.0),
+    ),
+    profile(
+        ("Cache hit ratio", "Cache hits"),
+        ProfileField::CacheHitRatio,
+        Unit::Percent,
+        (0.01, 0.10),
+        (0.0, 1.0),
+    ),
+    Slider {
+        label: "Engineer rate",
+        short: "Engineer",
+        target: SliderTarget::Scenario(ScenarioField::EngineerRate),
+        unit: Unit::UsdPerHour,
+        fine_step: 5.0,
+        coarse_step: 25.0,
+        min: 0.0,
+        max: 400.0,
+    },
+    profile(
+        ("Survive rate", "Survives"),
+        ProfileField::SurviveRate,
+        Unit::Percent,
+        (0.005, 0.05),
+        (0.0, 1.0),
+    ),
+    profile(
+        ("Incident cost", "Incident"),
+        ProfileField::IncidentCost,
+        Unit::Usd,
+        (50.0, 500.0),
+        (0.0, 10_000.0),
+    ),
+    profile(
+        ("Fan-out", "Fan-out"),
+        ProfileField::Fanout,
+        Unit::Times,
+        (0.1, 1.0),
+        (1.0, 20.0),
+    ),
+    profile(
+        ("Input tokens", "Input tok"),
+        ProfileField::InputTokens,
+        Unit::Tokens,
+        (1_000.0, 10_000.0),
+        (0.0, 500_000.0),
+    ),
+    profile(
+        ("Output tokens", "Output tok"),
+        ProfileField::OutputTokens,
+        Unit::Tokens,
+        (500.0, 5_000.0),
+        (0.0, 100_000.0),
+    ),
+];
+
+impl Slider {
+    /// The value the engine uses; `None` for a profile slider on a mix.
+    pub fn value(&self, model: Option<&ModelProfile>, scenario: &Scenario) -> Option<f64> {
+        match self.target {
+            SliderTarget::Profile(field) => model.map(|model| field.get(model)),
+            SliderTarget::Scenario(field) => field.get(scenario),
+        }
+    }
+
+    /// The range this slider may take for `model`: its own, narrowed by
+    /// the rules that tie fields together, widened to hold the file value.
+    pub fn range(&self, model: Option<&ModelProfile>, file_value: f64) -> (f64, f64) {
+        let max = match (self.target, model) {
+            // Hits and writes share the same input tokens.
+            (SliderTarget::Profile(ProfileField::CacheHitRatio), Some(model)) => {
+                1.0 - model.usage.cache_write_ratio
+            }
+            _ if file_value.is_finite() => self.max.max(file_value),
+            _ => self.max,
+        };
+        (self.min.min(max), max)
+    }
+
+    /// `value` moved by `steps` (fine or coarse), kept in range. Rounded
+    /// so that 0.72 + 0.01 reads 0.73, not 0.7300000000000001.
+    pub fn moved(&self, value: f64, steps: i32, coarse: bool, range: (f64, f64)) -> f64 {
+        let step = if coarse {
+            self.coarse_step
+        } else {
+            self.fine_step
+        };
+        let start = if value.is_finite() { value } else { range.0 };
+        let next = start + f64::from(steps) * step;
+        clamp((next * 1e9).round() / 1e9, range)
+    }
+
+    /// Where `value` sits on the track, from 0 to 1.
+    pub fn position(&self, value: f64, range: (f64, f64)) -> f64 {
+        let (low, high) = range;
+        if !value.is_finite() || high <= low {
+            return 0.0;
+        }
+        ((value - low) / (high - low)).clamp(0.0, 1.0)
+    }
+
+    /// The value at `position` (0..1) on the track, snapped to a fine step.
+    pub fn at_position(&self, position: f64, range: (f64, f64)) -> f64 {
+        let (low, high) = range;
+        let raw = low + position.clamp(0.0, 1.0) * (high - low);
+        let snapped = (raw / self.fine_step).round() * self.fine_step;
+        clamp((snapped * 1e9).round() / 1e9, range)
+    }
+
+    /// Whether the slider moves a field of the selected profile.
+    pub fn is_per_profile(&self) -> bool {
+        matches!(self.target, SliderTarget::Profile(_))
+    }
+}
+
+fn clamp(value: f64, (low, high): (f64, f64)) -> f64 {
+    value.max(low).min(high)
+}

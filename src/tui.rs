@@ -1,0 +1,159 @@
+//! The terminal: set-up and restore (on quit, on error, on panic), and the
+//! event loop. The loop sleeps until an event arrives on its channel —
+//! keys, mouse and resizes from the input thread (file events will join
+//! the same channel) — so an idle explorer uses no CPU.
+
+use std::io::{self, Stdout};
+use std::sync::Once;
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::thread;
+
+use anyhow::Context;
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::layout::Rect;
+
+use crate::app::{App, action_for};
+use crate::ui;
+
+/// What wakes the loop.
+#[derive(Debug)]
+pub enum AppEvent {
+    /// A key, mouse or resize event from the terminal.
+    Input(Event),
+    /// The input thread could not read the terminal any more.
+    InputClosed,
+}
+
+/// Set for the start-up benchmark: draw the first frame, then leave.
+const EXIT_AFTER_FIRST_FRAME: &str = "COSTLENS_EXIT_AFTER_FIRST_FRAME";
+
+/// Owns the terminal while the explorer runs; dropping it restores it.
+struct TerminalGuard {
+    terminal: Terminal<CrosstermBackend<Stdout>>,
+    mouse: bool,
+}
+
+impl TerminalGuard {
+    fn enter(mouse: bool) -> anyhow::Result<TerminalGuard> {
+        install_panic_hook();
+        enable_raw_mode()
+            .context("the explorer needs a terminal (for scripts, use `costlens report`)")?;
+        let mut stdout = io::stdout();
+        let entered = execute!(stdout, EnterAlternateScreen).and_then(|()| {
+            if mouse {
+                execute!(stdout, EnableMouseCapture)
+            } else {
+                Ok(())
+            }
+        });
+        if let Err(err) = entered {
+            restore();
+            return Err(err).context("cannot set up the terminal");
+        }
+        let terminal = Terminal::new(CrosstermBackend::new(stdout)).inspect_err(|_| restore())?;
+        Ok(TerminalGuard { terminal, mouse })
+    }
+
+    fn set_mouse(&mut self, on: bool) -> io::Result<()> {
+        if on != self.mouse {
+            if on {
+                execute!(self.terminal.backend_mut(), EnableMouseCapture)?;
+            } else {
+                execute!(self.terminal.backend_mut(), DisableMouseCapture)?;
+            }
+            self.mouse = on;
+        }
+        Ok(())
+    }
+}
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+/// Puts the terminal back: mouse capture off, main screen, cooked mode,
+/// cursor shown. Safe to call more than once; errors are ignored because
+/// there is nowhere left to report them.
+pub fn restore() {
+    let mut stdout = io::stdout();
+    let _ = execute!(
+        stdout,
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        ratatui::crossterm::cursor::Show
+    );
+    let _ = disable_raw_mode();
+}
+
+/// A panic restores the terminal first, so its message lands on a usable
+/// screen instead of a raw-mode alternate one.
+fn install_panic_hook() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore();
+            previous(info);
+        }));
+    });
+}
+
+/// Reads the terminal on its own thread; blocking reads, no polling.
+fn spawn_input(events: Sender<AppEvent>) {
+    thread::spawn(move || {
+        loop {
+            let message = match event::read() {
+                Ok(event) => AppEvent::Input(event),
+                Err(_) => AppEvent::InputClosed,
+            };
+            let closed = matches!(message, AppEvent::InputClosed);
+            if events.send(message).is_err() || closed {
+                return;
+            }
+        }
+    });
+}
+
+/// Runs the explorer until the user quits.
+pub fn run(mut app: App) -> anyhow::Result<()> {
+    let mut guard = TerminalGuard::enter(app.mouse_enabled())?;
+    let (sender, events): (Sender<AppEvent>, Receiver<AppEvent>) = mpsc::channel();
+    spawn_input(sender);
+    let exit_after_first_frame = std::env::var_os(EXIT_AFTER_FIRST_FRAME).is_some();
+    while app.is_running() {
+        guard
+            .terminal
+            .draw(|frame| frame.render_widget(&app, frame.area()))?;
+        if exit_after_first_frame {
+            break;
+        }
+        let Ok(event) = events.recv() else { break };
+        handle(&mut app, event, guard.terminal.size().map(Rect::from)?);
+        guard.set_mouse(app.mouse_enabled())?;
+    }
+    Ok(())
+}
+
+/// Turns one event into at most one action and applies it.
+pub fn handle(app: &mut App, event: AppEvent, size: Rect) {
+    let action = match event {
+        AppEvent::Input(Event::Key(key)) => action_for(&key, app.mode()),
+        AppEvent::Input(Event::Mouse(mouse)) if app.mouse_enabled() => {
+            ui::mouse_action(app, mouse, size)
+        }
+        // A resize needs no action: the loop redraws at the new size.
+        AppEvent::Input(_) => None,
+        AppEvent::InputClosed => Some(crate::app::Action::Quit),
+    };
+    if let Some(action) = action {
+        app.update(action);
+    }
+}

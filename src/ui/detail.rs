@@ -1,0 +1,225 @@
+//! The detail pane: where the selected profile's money goes, its risk,
+//! and a larger chart of spend by attempt with the expected total marked.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::symbols::Marker;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Paragraph, Widget};
+
+use super::{Theme, block};
+use crate::app::App;
+use crate::report::{Row, count, grouped, money, percent};
+
+/// The chart is drawn only with at least this many rows to spare.
+const MIN_CHART_HEIGHT: u16 = 5;
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = app.theme();
+    let Some(row) = app.selected_row() else {
+        block(theme, " Detail ", false).render(area, buf);
+        return;
+    };
+    let outer = block(
+        theme,
+        &format!(" {} · where the money goes ", row.name),
+        false,
+    );
+    let inner = outer.inner(area);
+    outer.render(area, buf);
+    let lines = summary(app, row, inner.width);
+    let text_height = (lines.len() as u16).min(inner.height);
+    Paragraph::new(lines).render(
+        Rect {
+            height: text_height,
+            ..inner
+        },
+        buf,
+    );
+    let chart_area = Rect {
+        y: inner.y + text_height,
+        height: inner.height - text_height,
+        ..inner
+    };
+    if chart_area.height >= MIN_CHART_HEIGHT {
+        let core = &row.figures.core;
+        let expected = core.expected_attempts * core.cost_per_attempt;
+        let legend = Line::from(vec![
+            Span::styled("⣀⠤⠒ ", theme.spark),
+            Span::raw("spend through attempt k   "),
+            Span::styled("••• ", theme.dim),
+            Span::raw(format!("expected total {}", money(expected))),
+        ]);
+        legend.render(
+            Rect {
+                height: 1,
+                ..chart_area
+            },
+            buf,
+        );
+        let plot = Rect {
+            y: chart_area.y + 1,
+            height: chart_area.height - 1,
+            ..chart_area
+        };
+        chart(theme, row, plot, buf);
+    }
+}
+
+fn summary(app: &App, row: &Row, width: u16) -> Vec<Line<'static>> {
+    let theme = app.theme();
+    let f = &row.figures;
+    let core = &f.core;
+    let parts = [
+        ('█', "tokens", core.token_cost_per_merge, theme.tokens),
+        ('▓', "review", core.review_cost_per_merge, theme.review),
+        ('░', "reverts", core.regression_cost, theme.regression),
+    ];
+    let mut lines = vec![stacked_bar(&parts, core.cost_per_merge, width)];
+    lines.push(Line::from(
+        parts
+            .iter()
+            .flat_map(|(glyph, name, value, style)| {
+                let share = percent_of(*value, core.cost_per_merge);
+                // Amounts when there is room; shares always.
+                let text = if width >= 60 {
+                    format!("{name} {} ({share})  ", money(*value))
+                } else {
+                    format!("{name} {share}  ")
+                };
+                [Span::styled(format!("{glyph} "), *style), Span::raw(text)]
+            })
+            .collect::<Vec<_>>(),
+    ));
+    lines.push(Line::from(format!(
+        "{}/merge · {} tries · {} tok",
+        money(core.cost_per_merge),
+        grouped(core.expected_attempts, 2),
+        count(core.tokens_per_merge)
+    )));
+    match &f.risk {
+        Some(risk) => {
+            let break_even = risk
+                .break_even_first_pass_rate
+                .map_or("never".to_string(), percent);
+            let break_even = if app.scenario().baseline_hours.is_some() {
+                break_even
+            } else {
+                "— (no baseline)".to_string()
+            };
+            lines.push(Line::from(format!(
+                "P90: {} tries, {}",
+                risk.p90_attempts,
+                money(risk.p90_cost)
+            )));
+            lines.push(Line::from(format!("Break-even first pass: {break_even}")));
+        }
+        None => lines.push(Line::styled(
+            "A mix: P90 and break-even are per model",
+            theme.dim,
+        )),
+    }
+    if let Some((best, cost)) = app
+        .model(&row.id)
+        .and_then(|model| model.best_retry_cap(app.scenario()))
+    {
+        lines.push(Line::from(format!(
+            "Best retry cap: {best} tries → {}",
+            money(cost)
+        )));
+    }
+    if let (Some(model), Some(reference)) = (app.model(&row.id), app.reference_row())
+        && reference.id != row.id
+    {
+        let needed = app
+            .model(&reference.id)
+            .and_then(|other| model.crossover_first_pass_rate(other, app.scenario()))
+            .filter(|p| *p <= 1.0);
+        let text = needed.map_or("out of reach".to_string(), |p| {
+            format!("first pass {}", percent(p))
+        });
+        lines.push(Line::styled(
+            format!("To match {}: {text}", reference.name),
+            theme.dim,
+        ));
+    }
+    lines
+}
+
+fn percent_of(part: f64, total: f64) -> String {
+    let share = part / total;
+    if share.is_finite() {
+        format!("{:.0}%", share * 100.0)
+    } else {
+        "—".to_string()
+    }
+}
+
+/// One line split in proportion to the parts, each with its own glyph so
+/// the split reads without colour.
+fn stacked_bar(
+    parts: &[(char, &str, f64, ratatui::style::Style)],
+    total: f64,
+    width: u16,
+) -> Line<'static> {
+    let width = f64::from(width);
+    let mut spans = Vec::new();
+    let mut drawn = 0.0;
+    let mut running = 0.0;
+    for (glyph, _, value, style) in parts {
+        running += value;
+        let end = if total > 0.0 && total.is_finite() {
+            (running / total * width).round()
+        } else {
+            0.0
+        };
+        let cells = (end - drawn).max(0.0) as usize;
+        drawn += cells as f64;
+        spans.push(Span::styled(glyph.to_string().repeat(cells), *style));
+    }
+    Line::from(spans)
+}
+
+fn chart(theme: &Theme, row: &Row, area: Rect, buf: &mut Buffer) {
+    let core = &row.figures.core;
+    let points: Vec<(f64, f64)> = core
+        .spend_by_attempt
+        .iter()
+        .enumerate()
+        .filter(|(_, value)| value.is_finite())
+        .map(|(k, value)| ((k + 1) as f64, *value))
+        .collect();
+    let expected = core.expected_attempts * core.cost_per_attempt;
+    if points.is_empty() || !expected.is_finite() {
+        return;
+    }
+    let last = points.len().max(2) as f64;
+    let top = points.iter().map(|(_, y)| *y).fold(expected, f64::max) * 1.1;
+    let expected_line = [(1.0, expected), (last, expected)];
+    let datasets = vec![
+        Dataset::default()
+            .marker(Marker::Dot)
+            .graph_type(GraphType::Line)
+            .style(theme.dim)
+            .data(&expected_line),
+        Dataset::default()
+            .marker(Marker::Braille)
+            .graph_type(GraphType::Line)
+            .style(theme.spark)
+            .data(&points),
+    ];
+    Chart::new(datasets)
+        .x_axis(
+            Axis::default()
+                .bounds([1.0, last])
+                .labels(["1".to_string(), format!("{} attempts", points.len())])
+                .style(theme.dim),
+        )
+        .y_axis(
+            Axis::default()
+                .bounds([0.0, top])
+                .labels(["0".to_string(), money(top)])
+                .style(theme.dim),
+        )
+        .render(area, buf);
+}

@@ -1,0 +1,56 @@
+//! The bottom line: the last status message, then key hints taken from the
+//! same key table as the help, dropping the least needed first when narrow.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use crate::app::{App, BINDINGS, Binding};
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = app.theme();
+    let mut spans = Vec::new();
+    let mut used = 0usize;
+    if let Some(status) = app.status() {
+        let style = if status.is_error {
+            theme.error
+        } else {
+            theme.info
+        };
+        let text = format!(" {} ", status.text);
+        used += text.chars().count();
+        spans.push(Span::styled(text, style));
+    }
+    let room = usize::from(area.width).saturating_sub(used);
+    for binding in hints(room) {
+        spans.push(Span::styled(format!(" {}", binding.label), theme.key));
+        spans.push(Span::styled(format!(" {}", binding.hint), theme.dim));
+    }
+    Line::from(spans).render(area, buf);
+}
+
+fn width(binding: &Binding) -> usize {
+    binding.label.chars().count() + binding.hint.chars().count() + 2
+}
+
+/// The hints that fit in `room` columns, in table order; those with the
+/// highest `drop_order` give way first.
+pub fn hints(room: usize) -> Vec<&'static Binding> {
+    let mut shown: Vec<&Binding> = BINDINGS
+        .iter()
+        .filter(|binding| !binding.hint.is_empty())
+        .collect();
+    while shown.iter().map(|binding| width(binding)).sum::<usize>() > room {
+        let Some(drop_at) = shown
+            .iter()
+            .enumerate()
+            .max_by_key(|(at, binding)| (binding.drop_order, *at))
+            .map(|(at, _)| at)
+        else {
+            break;
+        };
+        shown.remove(drop_at);
+    }
+    shown
+}

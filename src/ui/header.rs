@@ -1,0 +1,38 @@
+//! The top line: where the profiles come from and the scenario in force.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use crate::app::App;
+use crate::report::{grouped, money};
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = app.theme();
+    let scenario = app.scenario();
+    let mut facts = vec![
+        app.source_label(),
+        format!("engineer ${}/h", money(scenario.engineer_rate_per_hour)),
+    ];
+    if let Some(hours) = scenario.baseline_hours {
+        facts.push(format!("human baseline {} h", grouped(hours, 1)));
+    }
+    if let Some(volume) = scenario.changes_per_week {
+        facts.push(format!("{} changes/wk", grouped(volume, 0)));
+    }
+    let what_ifs = app.overrides().len();
+    let mut right = Vec::new();
+    if what_ifs > 0 {
+        right.push(Span::styled(format!("{what_ifs} what-if(s) "), theme.moved));
+    }
+    if app.mouse_enabled() {
+        right.push(Span::styled("mouse ", theme.dim));
+    }
+    let left = Line::from(vec![
+        Span::styled(" costlens ", theme.title),
+        Span::raw(facts.join(" · ")),
+    ]);
+    left.render(area, buf);
+    Line::from(right).right_aligned().render(area, buf);
+}

@@ -1,0 +1,63 @@
+//! The help overlay: every key, straight from the key table.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph, Widget, Wrap};
+
+use super::block;
+use crate::app::{App, BINDINGS, Key};
+use ratatui::crossterm::event::KeyCode;
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = app.theme();
+    let lines: Vec<Line> = BINDINGS
+        .iter()
+        .filter(|binding| !binding.help.is_empty())
+        .map(|binding| {
+            let keys: Vec<String> = binding.keys.iter().map(|key| key_name(*key)).collect();
+            Line::from(vec![
+                Span::styled(format!("{:>14}  ", keys.join(" ")), theme.key),
+                Span::raw(binding.help),
+            ])
+        })
+        .chain([
+            Line::default(),
+            Line::styled(
+                "Mouse (m or --mouse): click a row or a slider, drag a slider, wheel to scroll.",
+                theme.dim,
+            ),
+            Line::styled("Esc, ? or F1 closes this help.", theme.dim),
+        ])
+        .collect();
+    let height = (lines.len() as u16 + 2).min(area.height);
+    let [popup] = area.layout(&Layout::vertical([Constraint::Length(height)]).flex(Flex::Center));
+    let [popup] = popup.layout(&Layout::horizontal([Constraint::Max(92)]).flex(Flex::Center));
+    Clear.render(popup, buf);
+    let outer = block(theme, " Keys ", true);
+    let inner = outer.inner(popup);
+    outer.render(popup, buf);
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .render(inner, buf);
+}
+
+/// How a key is written for people.
+pub fn key_name(key: Key) -> String {
+    let code = |code: KeyCode| match code {
+        KeyCode::Up => "↑".to_string(),
+        KeyCode::Down => "↓".to_string(),
+        KeyCode::Left => "←".to_string(),
+        KeyCode::Right => "→".to_string(),
+        KeyCode::BackTab => "Shift-Tab".to_string(),
+        KeyCode::F(n) => format!("F{n}"),
+        other => other.to_string(),
+    };
+    match key {
+        Key::Char(c) => c.to_string(),
+        Key::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
+        Key::Plain(KeyCode::BackTab) | Key::Shift(KeyCode::BackTab) => "Shift-Tab".to_string(),
+        Key::Plain(other) => code(other),
+        Key::Shift(other) => format!("Shift+{}", code(other)),
+    }
+}

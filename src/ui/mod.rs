@@ -1,0 +1,147 @@
+//! Drawing the explorer: one file per screen region, the theme passed in.
+
+mod detail;
+mod footer;
+mod header;
+mod help;
+mod layout;
+mod sliders;
+mod table;
+mod theme;
+
+pub use footer::hints;
+pub use help::key_name;
+pub use layout::{Areas, MIN_HEIGHT, MIN_WIDTH, table_offset};
+pub use table::sparkline;
+pub use theme::Theme;
+
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, BorderType, Paragraph, Widget, Wrap};
+
+use crate::app::{Action, App, Mode, SLIDERS};
+
+impl Widget for &App {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            too_small(self.theme(), area, buf);
+            return;
+        }
+        let areas = Areas::new(
+            area,
+            self.comparison().rows.len(),
+            self.folder().errors().len(),
+        );
+        header::render(self, areas.header, buf);
+        table::render(self, areas.table, buf);
+        file_problems(self, areas.errors, buf);
+        sliders::render(self, areas.sliders, buf);
+        detail::render(self, areas.detail, buf);
+        footer::render(self, areas.footer, buf);
+        if self.mode() == Mode::Help {
+            help::render(self, area, buf);
+        }
+    }
+}
+
+/// A bordered block with a title; `focused` panes get the focus border.
+fn block<'a>(theme: &Theme, title: &str, focused: bool) -> Block<'a> {
+    let border = if focused {
+        theme.focus_border
+    } else {
+        theme.border
+    };
+    Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(border)
+        .title(Line::styled(title.to_string(), theme.title))
+}
+
+/// The files' problems, located, under the table.
+fn file_problems(app: &App, area: Rect, buf: &mut Buffer) {
+    let errors = app.folder().errors();
+    let shown = usize::from(area.height);
+    let mut lines: Vec<Line> = errors
+        .iter()
+        .take(shown)
+        .map(|diagnostic| Line::styled(format!(" ⚠ {diagnostic}"), app.theme().error))
+        .collect();
+    if errors.len() > shown
+        && let Some(last) = lines.last_mut()
+    {
+        *last = Line::styled(
+            format!(
+                " ⚠ … and {} more problems: `costlens check` lists them",
+                errors.len() - shown + 1
+            ),
+            app.theme().error,
+        );
+    }
+    Paragraph::new(lines).render(area, buf);
+}
+
+fn too_small(theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let text = format!(
+        "costlens needs a terminal of at least {MIN_WIDTH}×{MIN_HEIGHT}; this one is {}×{}. Enlarge the window or shrink the font.",
+        area.width, area.height
+    );
+    let [middle] = area.layout(&Layout::vertical([Constraint::Length(3)]).flex(Flex::Center));
+    Paragraph::new(text)
+        .style(theme.text)
+        .centered()
+        .wrap(Wrap { trim: true })
+        .render(middle, buf);
+}
+
+/// What a mouse event on a screen of `size` asks for.
+pub fn mouse_action(app: &App, event: MouseEvent, size: Rect) -> Option<Action> {
+    if app.mode() != Mode::Explore || size.width < MIN_WIDTH || size.height < MIN_HEIGHT {
+        return None;
+    }
+    let areas = Areas::new(
+        size,
+        app.comparison().rows.len(),
+        app.folder().errors().len(),
+    );
+    let (column, row) = (event.column, event.row);
+    let inside = |rect: Rect| rect.contains(ratatui::layout::Position { x: column, y: row });
+    match event.kind {
+        MouseEventKind::ScrollDown => Some(Action::SelectNext),
+        MouseEventKind::ScrollUp => Some(Action::SelectPrevious),
+        MouseEventKind::Down(MouseButton::Left) if inside(areas.table) => {
+            // Border, then the column headings, then the rows.
+            let first_row = areas.table.y + 2;
+            let offset = table_offset(app.selected(), areas.visible_rows());
+            (row >= first_row).then(|| Action::SelectRow(offset + usize::from(row - first_row)))
+        }
+        MouseEventKind::Down(MouseButton::Left) | MouseEventKind::Drag(MouseButton::Left)
+            if inside(areas.sliders) =>
+        {
+            slider_at(areas.sliders, column, row)
+        }
+        _ => None,
+    }
+}
+
+/// The slider (and position along its track) under a click in the pane.
+fn slider_at(pane: Rect, column: u16, row: u16) -> Option<Action> {
+    let inner = Block::bordered().inner(pane);
+    let two_lines = usize::from(inner.height) >= SLIDERS.len() * 2;
+    let per_slider = if two_lines { 2 } else { 1 };
+    let slider = usize::from(row.checked_sub(inner.y)? / per_slider);
+    if slider >= SLIDERS.len() {
+        return None;
+    }
+    let (start, width) = sliders::track_span(inner, two_lines);
+    let position = if width > 1 {
+        f64::from(column.saturating_sub(start)) / f64::from(width - 1)
+    } else {
+        0.0
+    };
+    Some(Action::SetSliderPosition {
+        slider,
+        position: position.clamp(0.0, 1.0),
+    })
+}

@@ -1,0 +1,175 @@
+//! The sliders pane: each slider's value with its unit, where the file
+//! has it, and a mark when a what-if moved it.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use super::{Theme, block};
+use crate::app::{App, SLIDERS, Slider, SliderView};
+
+/// Characters on a row that are not the track: marker, label, value, mark.
+const ONE_LINE_FIXED: u16 = 2 + 10 + 1 + 11 + 1 + 2;
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = app.theme();
+    let name = app.selected_row().map_or("—", |row| row.name.as_str());
+    let focused = SLIDERS[app.focused_slider()];
+    let id = app.selected_id().unwrap_or_default();
+    let views: Vec<Option<SliderView>> = SLIDERS
+        .iter()
+        .map(|slider| app.slider_view(slider, &id))
+        .collect();
+    let note = match views[app.focused_slider()] {
+        Some(view) => format!(
+            " {}: file {} ",
+            focused.label,
+            focused.unit.show(view.file_value)
+        ),
+        None => format!(" {}: not for a mix ", focused.label),
+    };
+    let outer = block(theme, &format!(" What-ifs · {name} "), true)
+        .title_bottom(Line::from(note).right_aligned());
+    let inner = outer.inner(area);
+    outer.render(area, buf);
+    let two_lines = usize::from(inner.height) >= SLIDERS.len() * 2;
+    let lines_per_slider = if two_lines { 2 } else { 1 };
+    for (at, (slider, view)) in SLIDERS.iter().zip(&views).enumerate() {
+        let y = inner.y + (at as u16) * lines_per_slider;
+        if y >= inner.bottom() {
+            break;
+        }
+        let focused = at == app.focused_slider();
+        let row = Rect {
+            y,
+            height: 1,
+            ..inner
+        };
+        if two_lines {
+            label_line(theme, slider, *view, focused).render(row, buf);
+            let track_row = Rect {
+                y: y + 1,
+                x: inner.x + 2,
+                width: inner.width.saturating_sub(3),
+                height: 1,
+            };
+            if track_row.y < inner.bottom() {
+                track(theme, *view, track_row.width).render(track_row, buf);
+            }
+        } else {
+            compact_line(theme, slider, *view, focused, inner.width).render(row, buf);
+        }
+    }
+}
+
+fn marker(theme: &Theme, focused: bool) -> Span<'static> {
+    if focused {
+        Span::styled("▸ ", theme.key)
+    } else {
+        Span::raw("  ")
+    }
+}
+
+fn value_span(theme: &Theme, slider: &Slider, view: Option<SliderView>) -> Span<'static> {
+    match view {
+        Some(view) => {
+            let style = if view.moved { theme.moved } else { theme.text };
+            Span::styled(slider.unit.show(view.value), style)
+        }
+        None => Span::styled("—", theme.dim),
+    }
+}
+
+fn moved_mark(theme: &Theme, view: Option<SliderView>) -> Span<'static> {
+    match view {
+        Some(view) if view.moved => Span::styled(" *", theme.moved),
+        _ => Span::raw("  "),
+    }
+}
+
+/// One row: `▸ First pass      80.0% ━━━━━●┊──── *`.
+fn compact_line(
+    theme: &Theme,
+    slider: &Slider,
+    view: Option<SliderView>,
+    focused: bool,
+    width: u16,
+) -> Line<'static> {
+    let label_style = if focused { theme.key } else { theme.text };
+    let value = value_span(theme, slider, view);
+    let padded = format!("{:>11}", value.content);
+    let mut spans = vec![
+        marker(theme, focused),
+        Span::styled(format!("{:<10}", slider.short), label_style),
+        Span::raw(" "),
+        Span::styled(padded, value.style),
+        Span::raw(" "),
+    ];
+    spans.extend(track(theme, view, width.saturating_sub(ONE_LINE_FIXED)).spans);
+    spans.push(moved_mark(theme, view));
+    Line::from(spans)
+}
+
+/// The first of two rows: label, value and the file's value in words.
+fn label_line(
+    theme: &Theme,
+    slider: &Slider,
+    view: Option<SliderView>,
+    focused: bool,
+) -> Line<'static> {
+    let label_style = if focused { theme.key } else { theme.text };
+    let file = view.map_or("not for a mix".to_string(), |view| {
+        format!("file {}", slider.unit.show(view.file_value))
+    });
+    Line::from(vec![
+        marker(theme, focused),
+        Span::styled(format!("{:<16}", slider.label), label_style),
+        value_span(theme, slider, view),
+        Span::styled(format!("  ({file})"), theme.dim),
+        moved_mark(theme, view),
+    ])
+}
+
+/// `━━━━●───┊───`: filled to the value, `┊` where the file has it.
+fn track(theme: &Theme, view: Option<SliderView>, width: u16) -> Line<'static> {
+    let Some(view) = view else {
+        return Line::styled("·".repeat(usize::from(width)), theme.dim);
+    };
+    if width < 2 {
+        return Line::default();
+    }
+    let last = f64::from(width - 1);
+    let at = |value: f64| {
+        let (low, high) = view.range;
+        let position = if high > low && value.is_finite() {
+            ((value - low) / (high - low)).clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
+        (position * last).round() as u16
+    };
+    let (knob, file) = (at(view.value), at(view.file_value));
+    let spans = (0..width)
+        .map(|column| match column {
+            c if c == knob => Span::styled("●", theme.knob),
+            c if c == file => Span::styled("┊", theme.dim),
+            c if c < knob => Span::styled("━", theme.track),
+            _ => Span::styled("─", theme.dim),
+        })
+        .collect::<Vec<_>>();
+    Line::from(spans)
+}
+
+/// The track's columns on screen for slider `at`, for mouse clicks:
+/// (first column, width) in the compact or two-line layout.
+pub fn track_span(inner: Rect, two_lines: bool) -> (u16, u16) {
+    if two_lines {
+        (inner.x + 2, inner.width.saturating_sub(3))
+    } else {
+        (
+            inner.x + ONE_LINE_FIXED - 2,
+            inner.width.saturating_sub(ONE_LINE_FIXED),
+        )
+    }
+}

@@ -1,0 +1,82 @@
+//! Colours and emphasis, passed to every render helper. The monochrome
+//! theme carries the same meaning through bold, reverse and glyphs alone.
+
+use ratatui::style::{Color, Modifier, Style};
+
+/// Every style the screen uses, by meaning.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Theme {
+    pub text: Style,
+    pub dim: Style,
+    pub title: Style,
+    pub border: Style,
+    pub focus_border: Style,
+    pub header_row: Style,
+    pub selected: Style,
+    pub cheaper: Style,
+    pub dearer: Style,
+    pub moved: Style,
+    pub track: Style,
+    pub knob: Style,
+    pub spark: Style,
+    pub tokens: Style,
+    pub review: Style,
+    pub regression: Style,
+    pub key: Style,
+    pub error: Style,
+    pub info: Style,
+}
+
+impl Theme {
+    pub fn color() -> Theme {
+        let base = Style::new();
+        Theme {
+            text: base,
+            dim: base.fg(Color::DarkGray),
+            title: base.fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            border: base.fg(Color::DarkGray),
+            focus_border: base.fg(Color::Cyan),
+            header_row: base.fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            selected: base.add_modifier(Modifier::BOLD).bg(Color::Rgb(40, 44, 52)),
+            cheaper: base.fg(Color::Green),
+            dearer: base.fg(Color::Red),
+            moved: base.fg(Color::Magenta).add_modifier(Modifier::BOLD),
+            track: base.fg(Color::Cyan),
+            knob: base.fg(Color::White).add_modifier(Modifier::BOLD),
+            spark: base.fg(Color::Cyan),
+            tokens: base.fg(Color::Blue),
+            review: base.fg(Color::Yellow),
+            regression: base.fg(Color::Red),
+            key: base.fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            error: base.fg(Color::Red).add_modifier(Modifier::BOLD),
+            info: base.fg(Color::Green),
+        }
+    }
+
+    /// For `NO_COLOR` and `--color never`: no colour anywhere.
+    pub fn monochrome() -> Theme {
+        let base = Style::new();
+        let bold = base.add_modifier(Modifier::BOLD);
+        Theme {
+            text: base,
+            dim: base,
+            title: bold,
+            border: base,
+            focus_border: bold,
+            header_row: bold.add_modifier(Modifier::UNDERLINED),
+            selected: bold,
+            cheaper: base,
+            dearer: base,
+            moved: bold,
+            track: base,
+            knob: bold,
+            spark: base,
+            tokens: base,
+            review: base,
+            regression: base,
+            key: bold,
+            error: bold.add_modifier(Modifier::REVERSED),
+            info: base,
+        }
+    }
+}
