@@ -1,1 +1,138 @@
-fn main() {}
+//! One key press in the explorer: `App::update` plus a full redraw into a
+//! 200x60 `TestBackend`, as the event loop does it after every key.
+//!
+//! Groups (criterion writes `target/criterion/<group>/<id>/new/estimates.json`):
+//! - `keypress/10`, `keypress/1000`: update + draw, the target figure
+//!   (under 1 ms median at 1,000 profiles);
+//! - `render_only/1000`: the draw alone, no state change;
+//! - `update_only/1000`: the update alone, no draw.
+//!
+//! The last two split the key press into its parts. Profiles come from
+//! `bench/gen_profiles.py` (deterministic: same COUNT, same folder), in a
+//! temporary folder that is removed afterwards.
+
+use std::hint::black_box;
+use std::path::Path;
+use std::process::Command;
+use std::time::Duration;
+
+use costlens::app::{Action, App, Source};
+use costlens::profile::Folder;
+use costlens::ui::Theme;
+use criterion::{Criterion, criterion_group, criterion_main};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+const WIDTH: u16 = 200;
+const HEIGHT: u16 = 60;
+
+/// What a user does over and over: nudge the focused slider right and back,
+/// move the selection down and back up, then Tab to the next slider. Every
+/// action changes the state (a what-if, the selection, or the focus), and
+/// over nine rounds every slider gets nudged, the scenario's one included.
+const CYCLE: [Action; 5] = [
+    Action::Nudge {
+        steps: 1,
+        coarse: false,
+    },
+    Action::Nudge {
+        steps: -1,
+        coarse: false,
+    },
+    Action::SelectNext,
+    Action::SelectPrevious,
+    Action::FocusNextSlider,
+];
+
+/// A generated folder of `count` profiles (plus scenario.toml), and the app on it.
+fn setup(count: usize) -> (tempfile::TempDir, App) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let tmp = tempfile::Builder::new()
+        .prefix("costlens-keypress-")
+        .tempdir()
+        .expect("a temporary folder");
+    let dir = tmp.path().join("profiles");
+    let status = Command::new("python3")
+        .arg(root.join("bench/gen_profiles.py"))
+        .arg(&dir)
+        .arg(count.to_string())
+        .status()
+        .expect("python3 bench/gen_profiles.py runs");
+    assert!(status.success(), "gen_profiles.py exited {status}");
+    let folder = Folder::load_dir(&dir).expect("the generated folder loads");
+    assert!(
+        folder.errors().is_empty(),
+        "the generated folder must be all-good, or we time the error path"
+    );
+    let app = App::new(Source::Folder(dir), folder, Theme::color(), false);
+    assert_eq!(
+        app.comparison().rows.len(),
+        count,
+        "every generated profile is a row"
+    );
+    (tmp, app)
+}
+
+fn terminal() -> Terminal<TestBackend> {
+    Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("a test terminal")
+}
+
+fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
+    terminal
+        .draw(|frame| frame.render_widget(app, frame.area()))
+        .expect("drawing into a TestBackend cannot fail");
+}
+
+fn keypress(c: &mut Criterion) {
+    let mut group = c.benchmark_group("keypress");
+    configure(&mut group);
+    for count in [10, 1000] {
+        let (_tmp, mut app) = setup(count);
+        let mut terminal = terminal();
+        draw(&mut terminal, &app); // the frame the first key press redraws over
+        let mut step = 0usize;
+        group.bench_function(count.to_string(), |b| {
+            b.iter(|| {
+                app.update(black_box(CYCLE[step % CYCLE.len()]));
+                step += 1;
+                draw(&mut terminal, &app);
+            })
+        });
+    }
+    group.finish();
+}
+
+fn render_only(c: &mut Criterion) {
+    let mut group = c.benchmark_group("render_only");
+    configure(&mut group);
+    let (_tmp, app) = setup(1000);
+    let mut terminal = terminal();
+    group.bench_function("1000", |b| b.iter(|| draw(&mut terminal, black_box(&app))));
+    group.finish();
+}
+
+fn update_only(c: &mut Criterion) {
+    let mut group = c.benchmark_group("update_only");
+    configure(&mut group);
+    let (_tmp, mut app) = setup(1000);
+    let mut step = 0usize;
+    group.bench_function("1000", |b| {
+        b.iter(|| {
+            app.update(black_box(CYCLE[step % CYCLE.len()]));
+            step += 1;
+            black_box(app.selected());
+        })
+    });
+    group.finish();
+}
+
+/// Modest settings: the whole run takes about a minute on two cores.
+fn configure(group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>) {
+    group
+        .sample_size(50)
+        .warm_up_time(Duration::from_secs(2))
+        .measurement_time(Duration::from_secs(5));
+}
+
+criterion_group!(benches, keypress, render_only, update_only);
+criterion_main!(benches);

@@ -40,7 +40,8 @@ pub struct Binding {
     pub label: &'static str,
     /// A word or two for the footer.
     pub hint: &'static str,
-    /// A sentence for the help overlay.
+    /// A sentence for the help overlay; empty for the second half of a pair
+    /// (← after →), whose keys are listed with the first.
     pub help: &'static str,
     /// Footer order of dropping: hints with a higher number go first.
     pub drop_order: u8,
@@ -72,7 +73,7 @@ pub const BINDINGS: &[Binding] = &[
         &[Key::Plain(Down), Key::Char('j')],
         "↑↓",
         "select",
-        "Select the next profile (↓ or j)",
+        "Select the next profile",
         0,
         Action::SelectNext,
     ),
@@ -80,7 +81,7 @@ pub const BINDINGS: &[Binding] = &[
         &[Key::Plain(Up), Key::Char('k')],
         "",
         "",
-        "Select the previous profile (↑ or k)",
+        "Select the previous profile",
         0,
         Action::SelectPrevious,
     ),
@@ -96,7 +97,7 @@ pub const BINDINGS: &[Binding] = &[
         &[Key::Plain(BackTab), Key::Shift(BackTab)],
         "",
         "",
-        "Focus the previous slider (Shift-Tab)",
+        "Focus the previous slider",
         1,
         Action::FocusPreviousSlider,
     ),
@@ -104,7 +105,7 @@ pub const BINDINGS: &[Binding] = &[
         &[Key::Plain(Right), Key::Char('l')],
         "←→",
         "move",
-        "Move the slider a fine step (← → or h l)",
+        "Move the focused slider a fine step",
         0,
         Action::Nudge {
             steps: 1,
@@ -126,7 +127,7 @@ pub const BINDINGS: &[Binding] = &[
         &[Key::Shift(Right), Key::Char('L')],
         "",
         "",
-        "Move the slider a coarse step (Shift+← → or H L)",
+        "Move the focused slider a coarse step",
         0,
         Action::Nudge {
             steps: 1,
@@ -188,7 +189,7 @@ pub const BINDINGS: &[Binding] = &[
         &[Key::Char('p')],
         "p",
         "pin ref",
-        "Pin the selected profile as the reference row (again: cheapest)",
+        "Pin the selected row as reference; again for the cheapest",
         4,
         Action::PinReference,
     ),
@@ -204,7 +205,7 @@ pub const BINDINGS: &[Binding] = &[
         &[Key::Char('?'), Key::Plain(F(1))],
         "?",
         "help",
-        "Open or close this help (? or F1)",
+        "Open or close this help",
         0,
         Action::ToggleHelp,
     ),
@@ -220,7 +221,7 @@ pub const BINDINGS: &[Binding] = &[
         &[Key::Char('q'), Key::Ctrl('c')],
         "q",
         "quit",
-        "Quit (q; Ctrl-C always)",
+        "Quit (Ctrl-C always quits)",
         0,
         Action::Quit,
     ),

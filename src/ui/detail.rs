@@ -43,12 +43,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     };
     if chart_area.height >= MIN_CHART_HEIGHT {
         let core = &row.figures.core;
-        let expected = core.expected_attempts * core.cost_per_attempt;
+        let expected = expected_total(core);
         let legend = Line::from(vec![
             Span::styled("⣀⠤⠒ ", theme.spark),
-            Span::raw("spend through attempt k   "),
+            Span::raw(if inner.width >= 60 {
+                "spend through attempt k   "
+            } else {
+                "spend  "
+            }),
             Span::styled("••• ", theme.dim),
-            Span::raw(format!("expected total {}", money(expected))),
+            Span::raw(format!("expected {}", money(expected))),
         ]);
         legend.render(
             Rect {
@@ -71,7 +75,7 @@ fn summary(app: &App, row: &Row, width: u16) -> Vec<Line<'static>> {
     let f = &row.figures;
     let core = &f.core;
     let parts = [
-        ('█', "tokens", core.token_cost_per_merge, theme.tokens),
+        ('█', "tok", core.token_cost_per_merge, theme.tokens),
         ('▓', "review", core.review_cost_per_merge, theme.review),
         ('░', "reverts", core.regression_cost, theme.regression),
     ];
@@ -115,7 +119,7 @@ fn summary(app: &App, row: &Row, width: u16) -> Vec<Line<'static>> {
             lines.push(Line::from(format!("Break-even first pass: {break_even}")));
         }
         None => lines.push(Line::styled(
-            "A mix: P90 and break-even are per model",
+            "A mix: no P90 or break-even of its own",
             theme.dim,
         )),
     }
@@ -189,7 +193,7 @@ fn chart(theme: &Theme, row: &Row, area: Rect, buf: &mut Buffer) {
         .filter(|(_, value)| value.is_finite())
         .map(|(k, value)| ((k + 1) as f64, *value))
         .collect();
-    let expected = core.expected_attempts * core.cost_per_attempt;
+    let expected = expected_total(core);
     if points.is_empty() || !expected.is_finite() {
         return;
     }
@@ -222,4 +226,10 @@ fn chart(theme: &Theme, row: &Row, area: Rect, buf: &mut Buffer) {
                 .style(theme.dim),
         )
         .render(area, buf);
+}
+
+/// Where spend by attempt flattens: n·A for a model, L − R in general
+/// (for a mix, the share-weighted n·A of its parts, not n̄·Ā).
+fn expected_total(core: &crate::model::CoreFigures) -> f64 {
+    core.cost_per_merge - core.regression_cost
 }

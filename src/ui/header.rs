@@ -6,20 +6,19 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::app::App;
-use crate::report::{grouped, money};
+use crate::report::grouped;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = app.theme();
     let scenario = app.scenario();
-    let mut facts = vec![
-        app.source_label(),
-        format!("engineer ${}/h", money(scenario.engineer_rate_per_hour)),
-    ];
+    // Short labels: the line must fit 80 columns beside a folder path.
+    let rate = grouped(scenario.engineer_rate_per_hour, 0);
+    let mut facts = vec![app.source_label(), format!("engineer ${rate}/h")];
     if let Some(hours) = scenario.baseline_hours {
-        facts.push(format!("human baseline {} h", grouped(hours, 1)));
+        facts.push(format!("baseline {} h", grouped(hours, 1)));
     }
     if let Some(volume) = scenario.changes_per_week {
-        facts.push(format!("{} changes/wk", grouped(volume, 0)));
+        facts.push(format!("{}/wk", grouped(volume, 0)));
     }
     let what_ifs = app.overrides().len();
     let mut right = Vec::new();

@@ -11,14 +11,23 @@ use ratatui::crossterm::event::KeyCode;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = app.theme();
-    let lines: Vec<Line> = BINDINGS
-        .iter()
-        .filter(|binding| !binding.help.is_empty())
-        .map(|binding| {
-            let keys: Vec<String> = binding.keys.iter().map(|key| key_name(*key)).collect();
+    // A binding without help text is the second half of the one before
+    // (← after →): its keys join that line.
+    let mut entries: Vec<(Vec<String>, &str)> = Vec::new();
+    for binding in BINDINGS {
+        let mut keys: Vec<String> = binding.keys.iter().map(|key| key_name(*key)).collect();
+        match entries.last_mut() {
+            Some((previous, _)) if binding.help.is_empty() => previous.append(&mut keys),
+            _ => entries.push((keys, binding.help)),
+        }
+    }
+    let lines: Vec<Line> = entries
+        .into_iter()
+        .map(|(mut keys, help)| {
+            keys.dedup();
             Line::from(vec![
-                Span::styled(format!("{:>14}  ", keys.join(" ")), theme.key),
-                Span::raw(binding.help),
+                Span::styled(format!("{:>19}  ", keys.join(" ")), theme.key),
+                Span::raw(help),
             ])
         })
         .chain([

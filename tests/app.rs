@@ -1,0 +1,366 @@
+//! `App::update`: each action on a known state gives the expected state.
+//! Real profile files in a temp folder; no terminal involved.
+
+use std::fs;
+
+use costlens::app::{Action, App, Mode, SLIDERS, Source};
+use costlens::model::{ProfileField, ScenarioField};
+use costlens::profile::Folder;
+use costlens::ui::Theme;
+
+const STRONG: &str = "# strong: the worked check\n[prices]\ninput = 3\noutput = 15\n\n[usage]\ninput_tokens = 40_000\n\
+output_tokens = 8_000\ncache_write_ratio = 0.25\n\n[quality]\nfirst_pass_rate = 0.72  # assumption\nreview_minutes = 6\n\
+survive_rate = 0.985\nincident_cost = 900\n";
+const CHEAP: &str = "[prices]\ninput = 1\noutput = 4\n[usage]\ninput_tokens = 40_000\noutput_tokens = 8_000\n\
+[quality]\nfirst_pass_rate = 0.52\nreview_minutes = 11\nsurvive_rate = 0.96\nincident_cost = 900\n";
+const MIX: &str =
+    "[[mix]]\nprofile = \"strong\"\nshare = 0.5\n[[mix]]\nprofile = \"cheap\"\nshare = 0.5\n";
+
+/// Slider positions in `SLIDERS`.
+const FIRST_PASS: usize = 0;
+const REVIEW: usize = 1;
+const CACHE_HITS: usize = 2;
+const ENGINEER: usize = 3;
+
+struct Fixture {
+    dir: tempfile::TempDir,
+    app: App,
+}
+
+fn fixture() -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("strong.toml"), STRONG).unwrap();
+    fs::write(dir.path().join("cheap.toml"), CHEAP).unwrap();
+    fs::write(dir.path().join("tiered.toml"), MIX).unwrap();
+    let folder = Folder::load_dir(dir.path()).unwrap();
+    let app = App::new(
+        Source::Folder(dir.path().to_path_buf()),
+        folder,
+        Theme::color(),
+        false,
+    );
+    Fixture { dir, app }
+}
+
+fn ids(app: &App) -> Vec<String> {
+    app.comparison()
+        .rows
+        .iter()
+        .map(|row| row.id.clone())
+        .collect()
+}
+
+fn cost(app: &App, id: &str) -> f64 {
+    let row = app
+        .comparison()
+        .rows
+        .iter()
+        .find(|row| row.id == id)
+        .unwrap();
+    row.figures.core.cost_per_merge
+}
+
+fn focus(app: &mut App, slider: usize) {
+    while app.focused_slider() != slider {
+        app.update(Action::FocusNextSlider);
+    }
+}
+
+fn run(app: &mut App, actions: &[Action]) {
+    for action in actions {
+        app.update(*action);
+    }
+}
+
+const FINE_UP: Action = Action::Nudge {
+    steps: 1,
+    coarse: false,
+};
+const FINE_DOWN: Action = Action::Nudge {
+    steps: -1,
+    coarse: false,
+};
+const COARSE_UP: Action = Action::Nudge {
+    steps: 1,
+    coarse: true,
+};
+const COARSE_DOWN: Action = Action::Nudge {
+    steps: -1,
+    coarse: true,
+};
+
+#[test]
+fn starts_on_the_cheapest_row_with_the_first_slider_focused() {
+    let Fixture { app, .. } = fixture();
+    assert_eq!(ids(&app), ["strong", "tiered", "cheap"]);
+    assert_eq!(
+        (app.selected(), app.focused_slider(), app.mode()),
+        (0, 0, Mode::Explore)
+    );
+    assert_eq!(app.reference_row().unwrap().id, "strong");
+    assert!(app.is_running() && app.overrides().is_empty());
+}
+
+#[test]
+fn selection_moves_and_stops_at_both_ends() {
+    let Fixture { mut app, .. } = fixture();
+    let cases: [(&[Action], usize); 5] = [
+        (&[Action::SelectPrevious], 0),
+        (&[Action::SelectNext], 1),
+        (
+            &[Action::SelectNext, Action::SelectNext, Action::SelectNext],
+            2,
+        ),
+        (&[Action::SelectRow(1)], 1),
+        (&[Action::SelectRow(99)], 1),
+    ];
+    for (actions, want) in cases {
+        run(&mut app, actions);
+        assert_eq!(app.selected(), want, "{actions:?}");
+    }
+}
+
+#[test]
+fn slider_focus_wraps_both_ways() {
+    let Fixture { mut app, .. } = fixture();
+    app.update(Action::FocusPreviousSlider);
+    assert_eq!(app.focused_slider(), SLIDERS.len() - 1);
+    app.update(Action::FocusNextSlider);
+    assert_eq!(app.focused_slider(), 0);
+}
+
+#[test]
+fn a_fine_step_recomputes_and_marks_the_slider_moved() {
+    let Fixture { mut app, .. } = fixture();
+    let before = cost(&app, "strong");
+    app.update(FINE_UP);
+    assert_eq!(
+        app.overrides()
+            .profile("strong", ProfileField::FirstPassRate),
+        Some(0.73)
+    );
+    assert!(cost(&app, "strong") < before);
+    let view = app.slider_view(&SLIDERS[FIRST_PASS], "strong").unwrap();
+    assert!(view.moved && view.value == 0.73 && view.file_value == 0.72);
+    // Back at the file's value there is no what-if left.
+    app.update(FINE_DOWN);
+    assert!(app.overrides().is_empty());
+    assert_eq!(cost(&app, "strong"), before);
+}
+
+#[test]
+fn sliders_stay_in_range() {
+    let Fixture { mut app, .. } = fixture();
+    run(&mut app, &[COARSE_UP; 5]);
+    assert_eq!(
+        app.overrides()
+            .profile("strong", ProfileField::FirstPassRate),
+        Some(1.0)
+    );
+    run(&mut app, &[COARSE_DOWN; 20]);
+    assert_eq!(
+        app.overrides()
+            .profile("strong", ProfileField::FirstPassRate),
+        Some(0.01),
+        "floors at 1%"
+    );
+    focus(&mut app, CACHE_HITS);
+    run(&mut app, &[COARSE_UP; 20]);
+    // strong writes 25% of its input to the cache: hits can reach 75%.
+    assert_eq!(
+        app.overrides()
+            .profile("strong", ProfileField::CacheHitRatio),
+        Some(0.75)
+    );
+    assert!(
+        app.comparison()
+            .rows
+            .iter()
+            .all(|row| row.figures.core.cost_per_merge.is_finite())
+    );
+}
+
+#[test]
+fn a_profile_slider_on_a_mix_explains_instead_of_moving() {
+    let Fixture { mut app, .. } = fixture();
+    let mix_row = ids(&app).iter().position(|id| id == "tiered").unwrap();
+    app.update(Action::SelectRow(mix_row));
+    app.update(FINE_UP);
+    assert!(app.overrides().is_empty());
+    assert!(app.status().unwrap().text.contains("is a mix"));
+    // The scenario's engineer rate still moves from a mix row.
+    focus(&mut app, ENGINEER);
+    app.update(FINE_UP);
+    assert_eq!(
+        app.overrides().scenario(ScenarioField::EngineerRate),
+        Some(125.0)
+    );
+    assert_eq!(app.scenario().engineer_rate_per_hour, 125.0);
+}
+
+#[test]
+fn the_selection_follows_its_profile_when_the_order_changes() {
+    let Fixture { mut app, .. } = fixture();
+    focus(&mut app, REVIEW);
+    run(&mut app, &[COARSE_UP; 10]);
+    assert_eq!(app.selected_id().as_deref(), Some("strong"));
+    assert_eq!(
+        ids(&app).last().map(String::as_str),
+        Some("strong"),
+        "now the dearest"
+    );
+    assert_eq!(app.selected(), 2);
+}
+
+#[test]
+fn apply_to_all_gives_every_model_the_value() {
+    let Fixture { mut app, .. } = fixture();
+    run(&mut app, &[COARSE_UP, COARSE_UP]);
+    app.update(Action::ApplyToAll);
+    for id in ["strong", "cheap"] {
+        assert_eq!(
+            app.overrides().profile(id, ProfileField::FirstPassRate),
+            Some(0.92),
+            "{id}"
+        );
+    }
+    assert_eq!(
+        app.overrides()
+            .profile("tiered", ProfileField::FirstPassRate),
+        None,
+        "a mix has no field"
+    );
+}
+
+#[test]
+fn reset_reset_all_and_undo() {
+    let Fixture { mut app, .. } = fixture();
+    app.update(FINE_UP);
+    focus(&mut app, REVIEW);
+    app.update(FINE_UP);
+    assert_eq!(app.overrides().len(), 2);
+    app.update(Action::ResetSlider);
+    assert_eq!(
+        app.overrides()
+            .profile("strong", ProfileField::ReviewMinutes),
+        None
+    );
+    assert_eq!(app.overrides().len(), 1);
+    app.update(Action::Undo);
+    assert_eq!(
+        app.overrides()
+            .profile("strong", ProfileField::ReviewMinutes),
+        Some(6.5)
+    );
+    app.update(Action::ResetAll);
+    assert!(app.overrides().is_empty());
+    // Undo walks back: reset all, then the second nudge, then the first.
+    run(&mut app, &[Action::Undo, Action::Undo]);
+    assert_eq!(app.overrides().len(), 1, "back to the first nudge");
+    run(&mut app, &[Action::Undo, Action::Undo]);
+    assert!(app.overrides().is_empty());
+    assert_eq!(app.status().unwrap().text, "nothing to undo");
+}
+
+#[test]
+fn pin_reference_toggles_between_the_selected_row_and_the_cheapest() {
+    let Fixture { mut app, .. } = fixture();
+    run(
+        &mut app,
+        &[Action::SelectNext, Action::SelectNext, Action::PinReference],
+    );
+    assert_eq!(app.reference_row().unwrap().id, "cheap");
+    app.update(Action::PinReference);
+    assert_eq!(app.reference_row().unwrap().id, "strong");
+}
+
+#[test]
+fn help_mouse_and_quit() {
+    let Fixture { mut app, .. } = fixture();
+    let cases: [(Action, Mode, bool, bool); 5] = [
+        (Action::ToggleHelp, Mode::Help, false, true),
+        (Action::ToggleHelp, Mode::Explore, false, true),
+        (Action::ToggleHelp, Mode::Help, false, true),
+        (Action::CloseOverlay, Mode::Explore, false, true),
+        (Action::ToggleMouse, Mode::Explore, true, true),
+    ];
+    for (action, mode, mouse, running) in cases {
+        app.update(action);
+        assert_eq!(
+            (app.mode(), app.mouse_enabled(), app.is_running()),
+            (mode, mouse, running),
+            "{action:?}"
+        );
+    }
+    app.update(Action::Quit);
+    assert!(!app.is_running());
+}
+
+#[test]
+fn save_writes_the_what_ifs_keeps_comments_and_rereads() {
+    let Fixture { dir, mut app } = fixture();
+    app.update(COARSE_UP);
+    focus(&mut app, REVIEW);
+    app.update(FINE_UP);
+    app.update(Action::Save);
+    let status = app.status().unwrap();
+    assert!(
+        !status.is_error && status.text.contains("saved 2"),
+        "{status:?}"
+    );
+    let text = fs::read_to_string(dir.path().join("strong.toml")).unwrap();
+    assert!(text.starts_with("# strong: the worked check\n"));
+    assert!(
+        text.contains("first_pass_rate = 0.82  # assumption"),
+        "{text}"
+    );
+    assert!(text.contains("review_minutes = 6.5"), "{text}");
+    // The file now says what the sliders said: no what-ifs remain, and the
+    // figures did not move.
+    assert!(app.overrides().is_empty());
+    assert_eq!(
+        app.slider_view(&SLIDERS[FIRST_PASS], "strong")
+            .unwrap()
+            .file_value,
+        0.82
+    );
+    assert_eq!(app.selected_id().as_deref(), Some("strong"));
+}
+
+#[test]
+fn a_failed_save_keeps_the_file_and_the_what_ifs() {
+    let Fixture { dir, mut app } = fixture();
+    app.update(FINE_UP);
+    let path = dir.path().join("strong.toml");
+    // The file turns into something toml_edit refuses: the write must not happen.
+    fs::write(&path, "[quality\nbroken").unwrap();
+    app.update(Action::Save);
+    let status = app.status().unwrap();
+    assert!(
+        status.is_error && status.text.starts_with("not saved"),
+        "{status:?}"
+    );
+    assert_eq!(fs::read_to_string(&path).unwrap(), "[quality\nbroken");
+    assert_eq!(
+        app.overrides()
+            .profile("strong", ProfileField::FirstPassRate),
+        Some(0.73)
+    );
+}
+
+#[test]
+fn saving_built_in_profiles_says_how_to_get_files() {
+    let mut app = App::new(
+        Source::BuiltIn,
+        Folder::load_builtin(),
+        Theme::monochrome(),
+        false,
+    );
+    app.update(FINE_UP);
+    app.update(Action::Save);
+    let status = app.status().unwrap();
+    assert!(
+        status.is_error && status.text.contains("costlens init"),
+        "{status:?}"
+    );
+}

@@ -1,0 +1,127 @@
+//! Whole-screen snapshots on ratatui's TestBackend after key sequences, at
+//! 80×24 and 160×48, plus one snapshot that records styles so a lost
+//! highlight is caught. Keys go through the real key table.
+
+use std::path::PathBuf;
+
+use costlens::app::{App, Source, action_for};
+use costlens::profile::Folder;
+use costlens::ui::Theme;
+use insta::{assert_debug_snapshot, assert_snapshot};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// A committed folder, so the header's path and every figure are fixed.
+const FIXTURE: &str = "tests/fixtures/explorer";
+
+fn app(theme: Theme) -> App {
+    let dir = PathBuf::from(FIXTURE);
+    let folder = Folder::load_dir(&dir).expect("fixture folder");
+    assert!(folder.errors().is_empty(), "{:?}", folder.errors());
+    App::new(Source::Folder(dir), folder, theme, false)
+}
+
+fn key(code: KeyCode) -> KeyEvent {
+    let modifiers = match code {
+        KeyCode::Char(c) if c.is_ascii_uppercase() => KeyModifiers::SHIFT,
+        _ => KeyModifiers::NONE,
+    };
+    KeyEvent::new(code, modifiers)
+}
+
+/// Presses `keys` in order, as the terminal would deliver them.
+fn press(app: &mut App, keys: &[KeyCode]) {
+    for code in keys {
+        if let Some(action) = action_for(&key(*code), app.mode()) {
+            app.update(action);
+        }
+    }
+}
+
+fn screen(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|frame| frame.render_widget(app, frame.area()))
+        .unwrap();
+    terminal
+}
+
+use KeyCode::{Char, Down, Left, Right, Tab};
+
+/// name, keys, sizes.
+const SEQUENCES: &[(&str, &[KeyCode])] = &[
+    ("start", &[]),
+    ("select_next", &[Down]),
+    ("select_last", &[Down, Char('j')]),
+    ("first_pass_up", &[Right, Right]),
+    ("apply_to_all", &[Char('L'), Char('a')]),
+    ("undo_apply", &[Char('L'), Char('a'), Char('u')]),
+    ("pin_reference", &[Down, Down, Char('p')]),
+    ("help", &[Char('?')]),
+    ("mix_slider_refused", &[Down, Right]),
+];
+
+#[test]
+fn screens_after_key_sequences() {
+    for (name, keys) in SEQUENCES {
+        for (width, height) in [(80, 24), (160, 48)] {
+            let mut app = app(Theme::color());
+            press(&mut app, keys);
+            assert_snapshot!(
+                format!("{name}_{width}x{height}"),
+                screen(&app, width, height).backend()
+            );
+        }
+    }
+}
+
+#[test]
+fn each_slider_moved() {
+    let mut app = app(Theme::color());
+    for slider in costlens::app::SLIDERS {
+        // Two fine steps up, so each shows its moved mark and new value.
+        press(&mut app, &[Right, Char('l')]);
+        let name = slider.label.to_lowercase().replace([' ', '-'], "_");
+        assert_snapshot!(
+            format!("slider_{name}_80x24"),
+            screen(&app, 80, 24).backend()
+        );
+        press(&mut app, &[Tab]);
+    }
+    assert_snapshot!("all_sliders_moved_160x48", screen(&app, 160, 48).backend());
+    // Every what-if taken back, one by one.
+    press(&mut app, &[Char('u'); 18]);
+    assert!(app.overrides().is_empty());
+    press(&mut app, &[Left]);
+    assert_eq!(app.overrides().len(), 1);
+}
+
+#[test]
+fn too_small_says_which_size_it_needs() {
+    let app = app(Theme::color());
+    assert_snapshot!("too_small_60x20", screen(&app, 60, 20).backend());
+}
+
+#[test]
+fn monochrome_is_usable_without_colour() {
+    let mut app = app(Theme::monochrome());
+    press(&mut app, &[Down, Right]);
+    let terminal = screen(&app, 80, 24);
+    let buffer = terminal.backend().buffer();
+    let no_colour = buffer.content().iter().all(|cell| {
+        cell.fg == ratatui::style::Color::Reset && cell.bg == ratatui::style::Color::Reset
+    });
+    assert!(no_colour, "monochrome theme used a colour");
+    assert_snapshot!("monochrome_80x24", terminal.backend());
+}
+
+/// Records every cell's style: the selected row's bold and the moved
+/// slider's mark must not silently disappear.
+#[test]
+fn styles_of_the_selected_row_and_a_moved_slider() {
+    let mut app = app(Theme::color());
+    press(&mut app, &[Down, Right]);
+    let terminal = screen(&app, 80, 24);
+    assert_debug_snapshot!("styles_80x24", terminal.backend().buffer());
+}

@@ -1,0 +1,300 @@
+//! End to end in a real terminal: the built explorer runs inside tmux, keys
+//! go in through `send-keys` and the screen comes back through
+//! `capture-pane`. Each test owns a tmux server on its own socket, so the
+//! tests run in parallel and never touch a user's tmux.
+//!
+//! The explorer is typed into a plain shell rather than started as the
+//! pane's command, so that after it quits there is a real shell left to
+//! prove the terminal was restored.
+
+use std::fs;
+use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::thread;
+use std::time::{Duration, Instant};
+
+const STRONG: &str = "[prices]\ninput = 3\noutput = 15\n[usage]\ninput_tokens = 40_000\noutput_tokens = 8_000\n\
+[quality]\nfirst_pass_rate = 0.72\nreview_minutes = 6\nsurvive_rate = 0.985\nincident_cost = 900\n";
+const CHEAP: &str = "[prices]\ninput = 1\noutput = 4\n[usage]\ninput_tokens = 40_000\noutput_tokens = 8_000\n\
+[quality]\nfirst_pass_rate = 0.52\nreview_minutes = 11\nsurvive_rate = 0.96\nincident_cost = 900\n";
+
+/// Generous, because CI machines under load are slow; polling keeps the
+/// passing case fast.
+const TIMEOUT: Duration = Duration::from_secs(10);
+const POLL: Duration = Duration::from_millis(50);
+
+/// A tmux server of one's own with one session, `main`, running a bare
+/// shell in a temp folder that holds the worked check's two profiles.
+/// Dropping it kills the server, also when a test fails half-way.
+struct Tmux {
+    socket: String,
+    dir: tempfile::TempDir,
+}
+
+impl Tmux {
+    fn start(width: u16, height: u16) -> Tmux {
+        // A missing tmux must fail loudly: a skipped test looks like a pass.
+        if Command::new("tmux").arg("-V").output().is_err() {
+            panic!("tmux is not on PATH; these tests need it (.ci/run installs it)");
+        }
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("strong.toml"), STRONG).unwrap();
+        fs::write(dir.path().join("cheap.toml"), CHEAP).unwrap();
+        let socket = format!(
+            "costlens-e2e-{}-{}",
+            std::process::id(),
+            NEXT.fetch_add(1, Ordering::Relaxed)
+        );
+        // The guard exists before the server does, so no path leaks it.
+        let tmux = Tmux { socket, dir };
+        let (w, h) = (width.to_string(), height.to_string());
+        let cwd = tmux.dir.path().to_str().unwrap().to_string();
+        // No rc files and no history file: a known prompt, and nothing
+        // written into the user's home.
+        tmux.run(&[
+            "new-session", "-d", "-s", "main", "-x", &w, "-y", &h, "-c", &cwd, "env",
+            "PS1=$ ", "HISTFILE=", "bash", "--norc", "--noprofile",
+        ]);
+        tmux.wait_for("the shell prompt", |s| s.trim() == "$");
+        tmux
+    }
+
+    /// Runs a tmux command against this server; `-f /dev/null` keeps the
+    /// user's ~/.tmux.conf out.
+    fn run(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux")
+            .args(["-L", &self.socket, "-f", "/dev/null"])
+            .args(args)
+            .output()
+            .expect("tmux runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "tmux {args:?} failed: {stderr}");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Key names as tmux spells them: `L`, `Tab`, `Escape`, `C-c`.
+    fn send_keys(&self, keys: &[&str]) {
+        self.run(&[&["send-keys", "-t", "main"], keys].concat());
+    }
+
+    fn type_line(&self, line: &str) {
+        self.run(&["send-keys", "-t", "main", "-l", line]);
+        self.send_keys(&["Enter"]);
+    }
+
+    fn screen(&self) -> String {
+        self.run(&["capture-pane", "-p", "-t", "main"])
+    }
+
+    /// The screen with its colours and attributes as escape sequences.
+    fn styled_screen(&self) -> String {
+        self.run(&["capture-pane", "-p", "-e", "-t", "main"])
+    }
+
+    /// A tmux format of the pane, e.g. `#{alternate_on}`.
+    fn display(&self, format: &str) -> String {
+        self.run(&["display", "-p", "-t", "main", format])
+            .trim()
+            .to_string()
+    }
+
+    /// Polls until `ready` holds; returns that screen, or panics with the
+    /// last one seen.
+    fn wait_for(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if ready(&screen) {
+                return screen;
+            }
+            if start.elapsed() > TIMEOUT {
+                panic!("timed out after {TIMEOUT:?} waiting for {what}; screen:\n{screen}");
+            }
+            thread::sleep(POLL);
+        }
+    }
+
+    /// The command line that starts the explorer on the temp folder.
+    fn costlens(&self, flags: &str) -> String {
+        let bin = env!("CARGO_BIN_EXE_costlens");
+        format!("'{bin}' {flags} '{}'", self.dir.path().display())
+    }
+
+    /// Starts the explorer and waits for its first full table.
+    fn explore(&self, flags: &str) -> String {
+        self.type_line(&self.costlens(flags));
+        self.wait_for("the table", shows_table)
+    }
+
+    /// After a quit key: waits for the explorer to exit, then checks it
+    /// left the terminal as it found it and the shell still answers.
+    fn assert_restored_shell(&self) {
+        let start = Instant::now();
+        while self.display("#{pane_current_command}") != "bash" {
+            let screen = self.screen();
+            assert!(start.elapsed() < TIMEOUT, "the explorer did not exit:\n{screen}");
+            thread::sleep(POLL);
+        }
+        let screen = self.screen();
+        assert_eq!(self.display("#{alternate_on}"), "0", "left the alternate screen on:\n{screen}");
+        assert_eq!(self.display("#{mouse_any_flag}"), "0", "left mouse capture on:\n{screen}");
+        // Raw mode shows as `-icanon`. The typed line holds `icanon` too,
+        // so only a line that is exactly the flag counts.
+        self.type_line(r"stty -a | tr ' ' '\n' | grep -x -- '-\?icanon'");
+        let is_flag = |l: &str| matches!(l.trim(), "icanon" | "-icanon");
+        let screen = self.wait_for("stty's icanon flag", |s| s.lines().any(is_flag));
+        assert!(
+            screen.lines().any(|l| l.trim() == "icanon"),
+            "left the terminal in raw mode:\n{screen}"
+        );
+        self.type_line("echo ready-$((40+2))");
+        self.wait_for("the shell to answer", |s| s.lines().any(|l| l.trim() == "ready-42"));
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        // Not `run`: a panic while already panicking would abort the tests.
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .output();
+    }
+}
+
+/// The words of a profile's table row, from its name on, if it is shown.
+fn row<'a>(screen: &'a str, name: &str) -> Option<Vec<&'a str>> {
+    screen.lines().find_map(|line| {
+        let words: Vec<&str> = line.trim_start_matches(['│', '▶']).split_whitespace().collect();
+        (words.first() == Some(&name)).then_some(words)
+    })
+}
+
+/// The cost column of a profile's row.
+fn cost<'a>(screen: &'a str, name: &str) -> Option<&'a str> {
+    row(screen, name).and_then(|words| words.get(1).copied())
+}
+
+/// The worked check, untouched: strong 30.50 and cheap 78.45.
+fn shows_table(screen: &str) -> bool {
+    cost(screen, "strong") == Some("30.50") && cost(screen, "cheap") == Some("78.45")
+}
+
+/// Whether the slider line `label` reads `value` and carries the moved mark
+/// `*` after its file value.
+fn slider_shows(screen: &str, label: &str, value: &str, moved: bool) -> bool {
+    screen.lines().any(|line| {
+        line.split_once(label)
+            .and_then(|(_, rest)| rest.split_once(')'))
+            .is_some_and(|(reading, after)| {
+                reading.trim_start().starts_with(value) && after.trim_start().starts_with('*') == moved
+            })
+    })
+}
+
+/// SGR sequences in a styled capture that set a colour (defaults 39 and 49
+/// are fine: they reset one).
+fn colour_codes(styled: &str) -> Vec<String> {
+    let colour = |p: &str| matches!(p.parse(), Ok(30..=38 | 40..=48 | 90..=97 | 100..=107));
+    styled
+        .split('\x1b')
+        .filter_map(|seq| seq.strip_prefix('[')?.split_once('m'))
+        .map(|(params, _)| params)
+        .filter(|params| params.split(';').any(colour))
+        .map(|params| format!("ESC[{params}m"))
+        .collect()
+}
+
+#[test]
+fn slider_moves_change_the_cost_on_screen() {
+    let tmux = Tmux::start(100, 30);
+    tmux.explore("");
+    // Coarse step on First pass of `strong`: 0.72 -> 0.82, so
+    // 12.24 / 0.82 + 13.5 = 28.43; cheap is not touched.
+    tmux.send_keys(&["L"]);
+    let screen = tmux.wait_for("strong at 28.43", |s| cost(s, "strong") == Some("28.43"));
+    assert_eq!(cost(&screen, "cheap"), Some("78.45"), "{screen}");
+    assert!(slider_shows(&screen, "First-pass rate", "82.0%", true), "{screen}");
+    // Review +0.5 min: (0.24 + 6.5 × 2) / 0.82 + 13.5 = 29.65.
+    tmux.send_keys(&["Tab", "l"]);
+    let screen = tmux.wait_for("strong at 29.65", |s| cost(s, "strong") == Some("29.65"));
+    assert!(slider_shows(&screen, "Review time", "6.5 min", true), "{screen}");
+    // Undo walks back one what-if at a time.
+    tmux.send_keys(&["u"]);
+    tmux.wait_for("undo to 28.43", |s| cost(s, "strong") == Some("28.43"));
+    tmux.send_keys(&["u"]);
+    let screen = tmux.wait_for("undo to 30.50", shows_table);
+    assert!(slider_shows(&screen, "First-pass rate", "72.0%", false), "{screen}");
+    tmux.send_keys(&["q"]);
+    tmux.assert_restored_shell();
+}
+
+/// Quits with `key` from an explorer that had mouse capture on.
+fn quit_restores(key: &str) {
+    let tmux = Tmux::start(100, 30);
+    tmux.explore("--mouse");
+    // Both on while running, or the checks after quitting prove nothing.
+    assert_eq!(tmux.display("#{alternate_on}"), "1");
+    assert_eq!(tmux.display("#{mouse_any_flag}"), "1");
+    tmux.send_keys(&[key]);
+    tmux.assert_restored_shell();
+}
+
+#[test]
+fn quitting_leaves_a_usable_shell() {
+    quit_restores("q");
+}
+
+#[test]
+fn ctrl_c_quits_and_restores() {
+    quit_restores("C-c");
+}
+
+#[test]
+fn help_opens_and_closes() {
+    let tmux = Tmux::start(100, 30);
+    tmux.explore("");
+    let help = "Apply the focused slider's value to every profile";
+    tmux.send_keys(&["?"]);
+    tmux.wait_for("the help", |s| s.contains("╭ Keys") && s.contains(help));
+    tmux.send_keys(&["Escape"]);
+    tmux.wait_for("the help to close", |s| !s.contains(help) && shows_table(s));
+    tmux.send_keys(&["q"]);
+    tmux.assert_restored_shell();
+}
+
+#[test]
+fn a_resize_redraws_at_once() {
+    let tmux = Tmux::start(100, 30);
+    tmux.explore("");
+    // No key follows the resize: the redraw must come from the event alone.
+    tmux.run(&["resize-window", "-t", "main", "-x", "60", "-y", "20"]);
+    tmux.wait_for("the too-small message", |s| {
+        s.contains("needs a terminal of at least 80×24") && s.contains("60×20")
+    });
+    tmux.run(&["resize-window", "-t", "main", "-x", "100", "-y", "30"]);
+    tmux.wait_for("the table again", shows_table);
+    tmux.send_keys(&["q"]);
+    tmux.assert_restored_shell();
+}
+
+#[test]
+fn too_small_and_monochrome_still_work() {
+    // Starts too small, so the first frame is the message, not the table.
+    let tmux = Tmux::start(70, 20);
+    tmux.type_line(&format!("NO_COLOR=1 {}", tmux.costlens("")));
+    tmux.wait_for("the too-small message", |s| s.contains("at least 80×24"));
+    tmux.run(&["resize-window", "-t", "main", "-x", "100", "-y", "30"]);
+    let screen = tmux.wait_for("the table", shows_table);
+    // Without colour the selection must still be visible: the marker is
+    // on the selected (cheapest, first) row.
+    let lines: Vec<&str> = screen.lines().collect();
+    let at = |name: &str| lines.iter().position(|l| row(l, name).is_some()).unwrap();
+    assert!(at("strong") < at("cheap"), "cheapest first:\n{screen}");
+    assert!(lines[at("strong")].contains('▶'), "strong selected:\n{screen}");
+    assert!(!lines[at("cheap")].contains('▶'), "one marker:\n{screen}");
+    let colours = colour_codes(&tmux.styled_screen());
+    assert!(colours.is_empty(), "NO_COLOR still coloured: {colours:?}");
+    tmux.send_keys(&["q"]);
+    tmux.assert_restored_shell();
+}
