@@ -7,6 +7,7 @@ use std::io::{self, Stdout};
 use std::sync::Once;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
+use std::time::Duration;
 
 use anyhow::Context;
 use ratatui::Terminal;
@@ -125,6 +126,10 @@ fn spawn_input(events: Sender<AppEvent>) {
 /// Runs the explorer until the user quits.
 pub fn run(mut app: App) -> anyhow::Result<()> {
     let mut guard = TerminalGuard::enter(app.mouse_enabled())?;
+    // Start crossterm's event source (and its resize signal handler) here,
+    // before the first draw: set up lazily by the input thread, a resize
+    // in between would be lost and leave a frame of the old size.
+    event::poll(Duration::ZERO).context("cannot read terminal events")?;
     let (sender, events): (Sender<AppEvent>, Receiver<AppEvent>) = mpsc::channel();
     spawn_input(sender);
     let exit_after_first_frame = std::env::var_os(EXIT_AFTER_FIRST_FRAME).is_some();

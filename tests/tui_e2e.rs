@@ -28,6 +28,9 @@ const POLL: Duration = Duration::from_millis(50);
 /// Dropping it kills the server, also when a test fails half-way.
 struct Tmux {
     socket: String,
+    /// Where `-L` put the socket: tmux leaves the file behind when the
+    /// server dies, so the guard removes it.
+    socket_path: Option<String>,
     dir: tempfile::TempDir,
 }
 
@@ -47,15 +50,20 @@ impl Tmux {
             NEXT.fetch_add(1, Ordering::Relaxed)
         );
         // The guard exists before the server does, so no path leaks it.
-        let tmux = Tmux { socket, dir };
+        let mut tmux = Tmux {
+            socket,
+            socket_path: None,
+            dir,
+        };
         let (w, h) = (width.to_string(), height.to_string());
         let cwd = tmux.dir.path().to_str().unwrap().to_string();
         // No rc files and no history file: a known prompt, and nothing
         // written into the user's home.
+        let shell = "env PS1='$ ' HISTFILE= bash --norc --noprofile";
         tmux.run(&[
-            "new-session", "-d", "-s", "main", "-x", &w, "-y", &h, "-c", &cwd, "env",
-            "PS1=$ ", "HISTFILE=", "bash", "--norc", "--noprofile",
+            "new", "-d", "-s", "main", "-x", &w, "-y", &h, "-c", &cwd, shell,
         ]);
+        tmux.socket_path = Some(tmux.display("#{socket_path}"));
         tmux.wait_for("the shell prompt", |s| s.trim() == "$");
         tmux
     }
@@ -87,16 +95,10 @@ impl Tmux {
         self.run(&["capture-pane", "-p", "-t", "main"])
     }
 
-    /// The screen with its colours and attributes as escape sequences.
-    fn styled_screen(&self) -> String {
-        self.run(&["capture-pane", "-p", "-e", "-t", "main"])
-    }
-
     /// A tmux format of the pane, e.g. `#{alternate_on}`.
     fn display(&self, format: &str) -> String {
-        self.run(&["display", "-p", "-t", "main", format])
-            .trim()
-            .to_string()
+        let out = self.run(&["display", "-p", "-t", "main", format]);
+        out.trim().to_string()
     }
 
     /// Polls until `ready` holds; returns that screen, or panics with the
@@ -115,6 +117,19 @@ impl Tmux {
         }
     }
 
+    /// Polls a tmux format, e.g. `#{alternate_on}`, until it reads `want`.
+    fn wait_display(&self, format: &str, want: &str) {
+        let start = Instant::now();
+        while self.display(format) != want {
+            let screen = self.screen();
+            assert!(
+                start.elapsed() < TIMEOUT,
+                "{format} is not {want}:\n{screen}"
+            );
+            thread::sleep(POLL);
+        }
+    }
+
     /// The command line that starts the explorer on the temp folder.
     fn costlens(&self, flags: &str) -> String {
         let bin = env!("CARGO_BIN_EXE_costlens");
@@ -122,23 +137,22 @@ impl Tmux {
     }
 
     /// Starts the explorer and waits for its first full table.
-    fn explore(&self, flags: &str) -> String {
+    fn explore(&self, flags: &str) {
         self.type_line(&self.costlens(flags));
-        self.wait_for("the table", shows_table)
+        self.wait_for("the table", shows_table);
     }
 
     /// After a quit key: waits for the explorer to exit, then checks it
     /// left the terminal as it found it and the shell still answers.
     fn assert_restored_shell(&self) {
-        let start = Instant::now();
-        while self.display("#{pane_current_command}") != "bash" {
-            let screen = self.screen();
-            assert!(start.elapsed() < TIMEOUT, "the explorer did not exit:\n{screen}");
-            thread::sleep(POLL);
-        }
+        self.wait_display("#{pane_current_command}", "bash");
         let screen = self.screen();
-        assert_eq!(self.display("#{alternate_on}"), "0", "left the alternate screen on:\n{screen}");
-        assert_eq!(self.display("#{mouse_any_flag}"), "0", "left mouse capture on:\n{screen}");
+        for (flag, what) in [
+            ("#{alternate_on}", "the alternate screen"),
+            ("#{mouse_any_flag}", "mouse capture"),
+        ] {
+            assert_eq!(self.display(flag), "0", "left {what} on:\n{screen}");
+        }
         // Raw mode shows as `-icanon`. The typed line holds `icanon` too,
         // so only a line that is exactly the flag counts.
         self.type_line(r"stty -a | tr ' ' '\n' | grep -x -- '-\?icanon'");
@@ -149,7 +163,9 @@ impl Tmux {
             "left the terminal in raw mode:\n{screen}"
         );
         self.type_line("echo ready-$((40+2))");
-        self.wait_for("the shell to answer", |s| s.lines().any(|l| l.trim() == "ready-42"));
+        self.wait_for("the shell to answer", |s| {
+            s.lines().any(|l| l.trim() == "ready-42")
+        });
     }
 }
 
@@ -159,13 +175,19 @@ impl Drop for Tmux {
         let _ = Command::new("tmux")
             .args(["-L", &self.socket, "kill-server"])
             .output();
+        if let Some(path) = &self.socket_path {
+            let _ = fs::remove_file(path);
+        }
     }
 }
 
 /// The words of a profile's table row, from its name on, if it is shown.
 fn row<'a>(screen: &'a str, name: &str) -> Option<Vec<&'a str>> {
     screen.lines().find_map(|line| {
-        let words: Vec<&str> = line.trim_start_matches(['│', '▶']).split_whitespace().collect();
+        let words: Vec<&str> = line
+            .trim_start_matches(['│', '▶'])
+            .split_whitespace()
+            .collect();
         (words.first() == Some(&name)).then_some(words)
     })
 }
@@ -187,7 +209,8 @@ fn slider_shows(screen: &str, label: &str, value: &str, moved: bool) -> bool {
         line.split_once(label)
             .and_then(|(_, rest)| rest.split_once(')'))
             .is_some_and(|(reading, after)| {
-                reading.trim_start().starts_with(value) && after.trim_start().starts_with('*') == moved
+                reading.trim_start().starts_with(value)
+                    && after.trim_start().starts_with('*') == moved
             })
     })
 }
@@ -214,17 +237,26 @@ fn slider_moves_change_the_cost_on_screen() {
     tmux.send_keys(&["L"]);
     let screen = tmux.wait_for("strong at 28.43", |s| cost(s, "strong") == Some("28.43"));
     assert_eq!(cost(&screen, "cheap"), Some("78.45"), "{screen}");
-    assert!(slider_shows(&screen, "First-pass rate", "82.0%", true), "{screen}");
+    assert!(
+        slider_shows(&screen, "First-pass rate", "82.0%", true),
+        "{screen}"
+    );
     // Review +0.5 min: (0.24 + 6.5 × 2) / 0.82 + 13.5 = 29.65.
     tmux.send_keys(&["Tab", "l"]);
     let screen = tmux.wait_for("strong at 29.65", |s| cost(s, "strong") == Some("29.65"));
-    assert!(slider_shows(&screen, "Review time", "6.5 min", true), "{screen}");
+    assert!(
+        slider_shows(&screen, "Review time", "6.5 min", true),
+        "{screen}"
+    );
     // Undo walks back one what-if at a time.
     tmux.send_keys(&["u"]);
     tmux.wait_for("undo to 28.43", |s| cost(s, "strong") == Some("28.43"));
     tmux.send_keys(&["u"]);
     let screen = tmux.wait_for("undo to 30.50", shows_table);
-    assert!(slider_shows(&screen, "First-pass rate", "72.0%", false), "{screen}");
+    assert!(
+        slider_shows(&screen, "First-pass rate", "72.0%", false),
+        "{screen}"
+    );
     tmux.send_keys(&["q"]);
     tmux.assert_restored_shell();
 }
@@ -291,9 +323,14 @@ fn too_small_and_monochrome_still_work() {
     let lines: Vec<&str> = screen.lines().collect();
     let at = |name: &str| lines.iter().position(|l| row(l, name).is_some()).unwrap();
     assert!(at("strong") < at("cheap"), "cheapest first:\n{screen}");
-    assert!(lines[at("strong")].contains('▶'), "strong selected:\n{screen}");
+    assert!(
+        lines[at("strong")].contains('▶'),
+        "strong selected:\n{screen}"
+    );
     assert!(!lines[at("cheap")].contains('▶'), "one marker:\n{screen}");
-    let colours = colour_codes(&tmux.styled_screen());
+    // `-e` keeps the colours and attributes as escape sequences.
+    let styled = tmux.run(&["capture-pane", "-p", "-e", "-t", "main"]);
+    let colours = colour_codes(&styled);
     assert!(colours.is_empty(), "NO_COLOR still coloured: {colours:?}");
     tmux.send_keys(&["q"]);
     tmux.assert_restored_shell();
