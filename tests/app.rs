@@ -364,3 +364,120 @@ fn saving_built_in_profiles_says_how_to_get_files() {
         "{status:?}"
     );
 }
+
+mod mouse {
+    use super::*;
+    use costlens::app::Action;
+    use costlens::ui::{Areas, mouse_action};
+    use ratatui::crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+    use ratatui::layout::Rect;
+
+    const SCREEN: Rect = Rect {
+        x: 0,
+        y: 0,
+        width: 100,
+        height: 30,
+    };
+
+    fn at(kind: MouseEventKind, column: u16, row: u16) -> MouseEvent {
+        MouseEvent {
+            kind,
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        }
+    }
+
+    /// At 80×24 each slider is one row; taller panes use two.
+    const COMPACT: Rect = Rect {
+        x: 0,
+        y: 0,
+        width: 80,
+        height: 24,
+    };
+
+    fn areas(app: &App, screen: Rect) -> Areas {
+        Areas::new(
+            screen,
+            app.comparison().rows.len(),
+            app.folder().errors().len(),
+        )
+    }
+
+    #[test]
+    fn a_click_on_a_row_selects_it_and_the_wheel_scrolls() {
+        let Fixture { mut app, .. } = fixture();
+        let table = areas(&app, SCREEN).table;
+        // Border and headings first: the third profile is on the fifth line.
+        let click = at(
+            MouseEventKind::Down(MouseButton::Left),
+            table.x + 5,
+            table.y + 4,
+        );
+        assert_eq!(
+            mouse_action(&app, click, SCREEN),
+            Some(Action::SelectRow(2))
+        );
+        app.update(mouse_action(&app, click, SCREEN).unwrap());
+        assert_eq!(app.selected_id().as_deref(), Some("cheap"));
+        let wheel = at(MouseEventKind::ScrollUp, 0, 0);
+        assert_eq!(
+            mouse_action(&app, wheel, SCREEN),
+            Some(Action::SelectPrevious)
+        );
+        let heading = at(
+            MouseEventKind::Down(MouseButton::Left),
+            table.x + 5,
+            table.y + 1,
+        );
+        assert_eq!(
+            mouse_action(&app, heading, SCREEN),
+            None,
+            "the headings are not a row"
+        );
+    }
+
+    #[test]
+    fn a_click_or_drag_on_a_track_sets_that_slider() {
+        let Fixture { mut app, .. } = fixture();
+        let pane = areas(&app, COMPACT).sliders;
+        // Review is the second slider; its track ends at the pane's right edge.
+        let right_end = pane.x + pane.width - 4;
+        let drag = at(
+            MouseEventKind::Drag(MouseButton::Left),
+            right_end,
+            pane.y + 2,
+        );
+        let Some(
+            action @ Action::SetSliderPosition {
+                slider: 1,
+                position,
+            },
+        ) = mouse_action(&app, drag, COMPACT)
+        else {
+            panic!(
+                "not the review slider: {:?}",
+                mouse_action(&app, drag, COMPACT)
+            );
+        };
+        assert!(position > 0.95, "{position}");
+        app.update(action);
+        assert_eq!(app.focused_slider(), 1);
+        let review = app
+            .overrides()
+            .profile("strong", ProfileField::ReviewMinutes)
+            .unwrap();
+        assert!(
+            review > 100.0,
+            "dragged to the end of a 0–120 min track: {review}"
+        );
+    }
+
+    #[test]
+    fn mouse_events_do_nothing_over_the_help() {
+        let Fixture { mut app, .. } = fixture();
+        app.update(Action::ToggleHelp);
+        let wheel = at(MouseEventKind::ScrollDown, 0, 0);
+        assert_eq!(mouse_action(&app, wheel, SCREEN), None);
+    }
+}
