@@ -1,7 +1,7 @@
 //! What-ifs on top of the files: `--set K=V` on the command line, the same
 //! as moving a slider in the explorer.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::str::FromStr;
 
@@ -188,13 +188,33 @@ impl Overrides {
     /// Puts the what-ifs on top of the files' values. Ids that are gone
     /// (a file removed) are skipped, not an error: the what-if waits.
     pub fn apply(&self, scenario: &mut Scenario, catalog: &mut Catalog) {
-        for (field, value) in &self.scenario {
-            field.set(scenario, *value);
-        }
+        self.apply_to_scenario(scenario);
         for ((id, field), value) in &self.profiles {
             if let Some(ProfileDef::Model(model)) = catalog.get_mut(id) {
                 field.set(model, *value);
             }
         }
+    }
+
+    pub fn apply_to_scenario(&self, scenario: &mut Scenario) {
+        for (field, value) in &self.scenario {
+            field.set(scenario, *value);
+        }
+    }
+
+    /// The ids whose what-ifs differ between `self` and `other`: after a
+    /// slider moves, only these profiles need rebuilding.
+    pub fn changed_profiles(&self, other: &Overrides) -> BTreeSet<String> {
+        let differs = |a: &Overrides, b: &Overrides| {
+            a.profiles
+                .iter()
+                .filter(|(key, value)| b.profiles.get(*key) != Some(*value))
+                .map(|((id, _), _)| id.clone())
+                .collect::<Vec<_>>()
+        };
+        differs(self, other)
+            .into_iter()
+            .chain(differs(other, self))
+            .collect()
     }
 }

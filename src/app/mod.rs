@@ -210,8 +210,8 @@ impl App {
     fn undo(&mut self) {
         match self.history.pop() {
             Some(previous) => {
-                self.overrides = previous;
-                self.recompute(self.selected_id());
+                let before = std::mem::replace(&mut self.overrides, previous);
+                self.patch(&before);
                 self.say("undone".to_string());
             }
             None => self.say("nothing to undo".to_string()),
@@ -334,11 +334,11 @@ impl App {
         if before == self.overrides {
             return;
         }
+        self.patch(&before);
         self.history.push(before);
         if self.history.len() > MAX_HISTORY {
             self.history.remove(0);
         }
-        self.recompute(self.selected_id());
     }
 
     /// Every figure again, from the files plus the what-ifs.
@@ -346,9 +346,37 @@ impl App {
         let mut scenario = self.folder.scenario().clone();
         let mut catalog = self.file_catalog.clone();
         self.overrides.apply(&mut scenario, &mut catalog);
-        self.comparison = Comparison::new(&self.folder, &catalog, &scenario);
         self.catalog = catalog;
         self.scenario = scenario;
+        self.refresh(keep_selected);
+    }
+
+    /// After the what-ifs changed from `before`: rebuilds only the profiles
+    /// they touched (cloning a thousand profiles per key press is what
+    /// made it slow), then the figures.
+    fn patch(&mut self, before: &Overrides) {
+        let mut scenario = self.folder.scenario().clone();
+        self.overrides.apply_to_scenario(&mut scenario);
+        self.scenario = scenario;
+        for id in self.overrides.changed_profiles(before) {
+            let (Some(file), Some(slot)) = (self.file_catalog.get(&id), self.catalog.get_mut(&id))
+            else {
+                continue;
+            };
+            *slot = file.clone();
+            if let ProfileDef::Model(model) = slot {
+                for (field, value) in self.overrides.profile_edits(&id) {
+                    field.set(model, value);
+                }
+            }
+        }
+        self.refresh(self.selected_id());
+    }
+
+    /// The comparison again from the what-if catalog; the selection stays
+    /// on its profile wherever the sort puts it.
+    fn refresh(&mut self, keep_selected: Option<String>) {
+        self.comparison = Comparison::new(&self.folder, &self.catalog, &self.scenario);
         let found =
             keep_selected.and_then(|id| self.comparison.rows.iter().position(|row| row.id == id));
         self.selected = found

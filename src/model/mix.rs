@@ -104,7 +104,7 @@ impl Catalog {
         };
         for at in 0..self.entries.len() {
             // Each result is kept in `visits`; the return value is for parents.
-            let _ = walk.core(at);
+            let _ = walk.visit(at);
         }
         walk.visits
             .into_iter()
@@ -136,9 +136,12 @@ struct Walk<'a> {
 }
 
 impl Walk<'_> {
-    fn core(&mut self, at: usize) -> Result<CoreFigures, MixError> {
+    /// Computes entry `at` once; the figures stay in `visits`, so parents
+    /// read them in place rather than each getting a copy.
+    fn visit(&mut self, at: usize) -> Result<(), MixError> {
         match &self.visits[at] {
-            Visit::Done(result) => return result.clone(),
+            Visit::Done(Ok(_)) => return Ok(()),
+            Visit::Done(Err(err)) => return Err(err.clone()),
             Visit::InProgress => return Err(self.mark_cycle(at)),
             Visit::Unvisited => {}
         }
@@ -157,8 +160,12 @@ impl Walk<'_> {
         if let Visit::Done(Err(err)) = &self.visits[at] {
             return Err(err.clone());
         }
-        self.visits[at] = Visit::Done(result.clone());
-        result
+        let status = match &result {
+            Ok(_) => Ok(()),
+            Err(err) => Err(err.clone()),
+        };
+        self.visits[at] = Visit::Done(result);
+        status
     }
 
     fn blend(&mut self, parts: &[MixPart]) -> Result<CoreFigures, MixError> {
@@ -169,8 +176,12 @@ impl Walk<'_> {
                     part: part.profile_id.clone(),
                 });
             };
-            match self.core(part_at) {
-                Ok(core) => sum.add_weighted(&core, part.share),
+            match self.visit(part_at) {
+                Ok(()) => {
+                    if let Visit::Done(Ok(core)) = &self.visits[part_at] {
+                        sum.add_weighted(core, part.share);
+                    }
+                }
                 Err(MixError::TooDeep) => return Err(MixError::TooDeep),
                 Err(_) => {
                     return Err(MixError::BrokenPart {

@@ -39,7 +39,11 @@ impl Areas {
             .height
             .saturating_sub(LOWER_MIN_HEIGHT + error_lines)
             .max(4);
-        let table_height = wanted.min(room);
+        // Never more than half: the sliders and chart need room too, and
+        // every table row is redrawn on every key press.
+        let table_height = wanted
+            .min(room)
+            .min((body.height / 2).max(LOWER_MIN_HEIGHT));
         let [table, errors, lower] = body.layout(&Layout::vertical([
             Constraint::Length(table_height),
             Constraint::Length(error_lines),

@@ -150,14 +150,29 @@ fn track(theme: &Theme, view: Option<SliderView>, width: u16) -> Line<'static> {
         (position * last).round() as u16
     };
     let (knob, file) = (at(view.value), at(view.file_value));
-    let spans = (0..width)
-        .map(|column| match column {
-            c if c == knob => Span::styled("●", theme.knob),
-            c if c == file => Span::styled("┊", theme.dim),
-            c if c < knob => Span::styled("━", theme.track),
-            _ => Span::styled("─", theme.dim),
-        })
-        .collect::<Vec<_>>();
+    // Runs of one glyph, not a span per cell: this is drawn on every key press.
+    let mut spans: Vec<Span<'static>> = Vec::with_capacity(5);
+    let mut run = |from: u16, to: u16, glyph: &str, style| {
+        if to > from {
+            spans.push(Span::styled(glyph.repeat(usize::from(to - from)), style));
+        }
+    };
+    let file_left = file < knob;
+    if file_left {
+        run(0, file, "━", theme.track);
+        run(file, file + 1, "┊", theme.dim);
+        run(file + 1, knob, "━", theme.track);
+    } else {
+        run(0, knob, "━", theme.track);
+    }
+    run(knob, knob + 1, "●", theme.knob);
+    if file > knob {
+        run(knob + 1, file, "─", theme.dim);
+        run(file, file + 1, "┊", theme.dim);
+        run(file + 1, width, "─", theme.dim);
+    } else {
+        run(knob + 1, width, "─", theme.dim);
+    }
     Line::from(spans)
 }
 
