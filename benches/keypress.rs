@@ -93,7 +93,7 @@ fn keypress(c: &mut Criterion) {
         let mut step = 0usize;
         group.bench_function(count.to_string(), |b| {
             b.iter(|| {
-                app.update(black_box(CYCLE[step % CYCLE.len()]));
+                app.update(black_box(CYCLE[step % CYCLE.len()].clone()));
                 step += 1;
                 draw(&mut terminal, &app);
             })
@@ -118,7 +118,7 @@ fn update_only(c: &mut Criterion) {
     let mut step = 0usize;
     group.bench_function("1000", |b| {
         b.iter(|| {
-            app.update(black_box(CYCLE[step % CYCLE.len()]));
+            app.update(black_box(CYCLE[step % CYCLE.len()].clone()));
             step += 1;
             black_box(app.selected());
         })

@@ -4,6 +4,8 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::mpsc;
+use std::thread;
 
 use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
@@ -13,6 +15,7 @@ use crate::profile::{BUILTIN_FILES, Folder};
 use crate::report::{self, Comparison, Format};
 use crate::tui;
 use crate::ui::Theme;
+use crate::watch::{self, FolderUpdate, WatchMode};
 use crate::whatif::{self, WhatIf};
 
 /// What does an agent really cost per merged change that survives?
@@ -34,6 +37,9 @@ pub struct Cli {
     /// Colour in the explorer; `NO_COLOR` set means never.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     color: ColorChoice,
+    /// Follow the folder by polling instead of the system's notifications.
+    #[arg(long)]
+    poll: bool,
 }
 
 /// When the explorer uses colour.
@@ -69,8 +75,11 @@ enum Command {
         /// Profiles folder (default: ./profiles, else the built-in profiles).
         dir: Option<PathBuf>,
         /// Print JSON lines (the only output `watch` has).
-        #[arg(long)]
+        #[arg(long, required = true)]
         json: bool,
+        /// Poll the folder instead of using the system's notifications.
+        #[arg(long)]
+        poll: bool,
     },
     /// Write the built-in profiles and a scenario.toml into DIR, never overwriting.
     Init {
@@ -101,12 +110,15 @@ pub fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        None => explore(cli.dir.as_deref(), cli.mouse, cli.color),
+        None => explore(
+            cli.dir.as_deref(),
+            cli.mouse,
+            cli.color,
+            watch_mode(cli.poll),
+        ),
         Some(Command::Report { dir, format, set }) => report(dir.as_deref(), format, &set),
         Some(Command::Check { dir }) => check(dir.as_deref()),
-        Some(Command::Watch { .. }) => {
-            bail!("`watch` is not built yet (live reload is the next milestone)")
-        }
+        Some(Command::Watch { dir, poll, .. }) => watch_json(dir.as_deref(), watch_mode(poll)),
         Some(Command::Init { dir }) => init(dir.as_deref().unwrap_or(Path::new("profiles"))),
     }
 }
@@ -129,8 +141,21 @@ fn open_source(dir: Option<&Path>) -> anyhow::Result<(Folder, Source)> {
     Ok((folder, Source::Folder(dir.to_path_buf())))
 }
 
+fn watch_mode(poll: bool) -> WatchMode {
+    if poll {
+        WatchMode::Poll
+    } else {
+        WatchMode::Native
+    }
+}
+
 /// The interactive explorer.
-fn explore(dir: Option<&Path>, mouse: bool, color: ColorChoice) -> anyhow::Result<ExitCode> {
+fn explore(
+    dir: Option<&Path>,
+    mouse: bool,
+    color: ColorChoice,
+    watch_mode: WatchMode,
+) -> anyhow::Result<ExitCode> {
     let (folder, source) = open_source(dir)?;
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty());
     let theme = match color {
@@ -138,7 +163,54 @@ fn explore(dir: Option<&Path>, mouse: bool, color: ColorChoice) -> anyhow::Resul
         ColorChoice::Auto if no_color => Theme::monochrome(),
         ColorChoice::Auto | ColorChoice::Always => Theme::color(),
     };
-    tui::run(App::new(source, folder, theme, mouse))?;
+    tui::run(App::new(source, folder, theme, mouse), watch_mode)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// What wakes `watch --json`.
+enum WatchEvent {
+    Folder(FolderUpdate),
+    StdinClosed,
+}
+
+/// Headless live reload: the JSON document at start, then one line after
+/// every reload that changes it, until stdin closes.
+fn watch_json(dir: Option<&Path>, mode: WatchMode) -> anyhow::Result<ExitCode> {
+    let (folder, source) = open_source(dir)?;
+    let Source::Folder(dir) = source else {
+        bail!("`watch` follows a profiles folder; there is none here (`costlens init` writes one)");
+    };
+    let line = |folder: &Folder| {
+        let comparison = Comparison::new(folder, &folder.catalog(), folder.scenario());
+        let mut line = report::json_document(&comparison).to_line();
+        line.push('\n');
+        line
+    };
+    let mut last = line(&folder);
+    write_stdout(&last)?;
+    let (sender, events) = mpsc::channel();
+    let stdin_closed = sender.clone();
+    thread::spawn(move || {
+        // Whatever arrives is ignored; the end of it ends the watch.
+        let _ = io::copy(&mut io::stdin().lock(), &mut io::sink());
+        let _ = stdin_closed.send(WatchEvent::StdinClosed);
+    });
+    let _watch = watch::spawn(&dir, mode, folder, move |update| {
+        sender.send(WatchEvent::Folder(update)).is_ok()
+    })?;
+    for event in events {
+        match event {
+            WatchEvent::Folder(FolderUpdate::Loaded(folder)) => {
+                let next = line(&folder);
+                if next != last {
+                    write_stdout(&next)?;
+                    last = next;
+                }
+            }
+            WatchEvent::Folder(FolderUpdate::Failed(message)) => eprintln!("costlens: {message}"),
+            WatchEvent::StdinClosed => break,
+        }
+    }
     Ok(ExitCode::SUCCESS)
 }
 

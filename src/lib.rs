@@ -8,5 +8,6 @@ pub mod profile;
 pub mod report;
 pub mod tui;
 pub mod ui;
+pub mod watch;
 pub mod whatif;
 pub mod writeback;

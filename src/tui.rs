@@ -1,7 +1,7 @@
 //! The terminal: set-up and restore (on quit, on error, on panic), and the
 //! event loop. The loop sleeps until an event arrives on its channel —
-//! keys, mouse and resizes from the input thread (file events will join
-//! the same channel) — so an idle explorer uses no CPU.
+//! keys, mouse and resizes from the input thread, reloaded folders from the
+//! watcher — so an idle explorer uses no CPU.
 
 use std::io::{self, Stdout};
 use std::sync::Once;
@@ -19,8 +19,9 @@ use ratatui::crossterm::terminal::{
 };
 use ratatui::layout::Rect;
 
-use crate::app::{App, action_for};
+use crate::app::{Action, App, Source, action_for};
 use crate::ui;
+use crate::watch::{self, FolderUpdate, FolderWatch, WatchMode};
 
 /// What wakes the loop.
 #[derive(Debug)]
@@ -29,6 +30,8 @@ pub enum AppEvent {
     Input(Event),
     /// The input thread could not read the terminal any more.
     InputClosed,
+    /// The watcher reloaded the folder, or could not.
+    Folder(FolderUpdate),
 }
 
 /// Set for the start-up benchmark: draw the first frame, then leave.
@@ -123,14 +126,16 @@ fn spawn_input(events: Sender<AppEvent>) {
     });
 }
 
-/// Runs the explorer until the user quits.
-pub fn run(mut app: App) -> anyhow::Result<()> {
+/// Runs the explorer until the user quits, following its folder with
+/// `watch_mode`.
+pub fn run(mut app: App, watch_mode: WatchMode) -> anyhow::Result<()> {
     let mut guard = TerminalGuard::enter(app.mouse_enabled())?;
     // Start crossterm's event source (and its resize signal handler) here,
     // before the first draw: set up lazily by the input thread, a resize
     // in between would be lost and leave a frame of the old size.
     event::poll(Duration::ZERO).context("cannot read terminal events")?;
     let (sender, events): (Sender<AppEvent>, Receiver<AppEvent>) = mpsc::channel();
+    let _watch = follow(&mut app, watch_mode, sender.clone());
     spawn_input(sender);
     let exit_after_first_frame = std::env::var_os(EXIT_AFTER_FIRST_FRAME).is_some();
     while app.is_running() {
@@ -147,6 +152,25 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Starts the watcher on the app's folder, feeding `events`. Built-in
+/// profiles have nothing to follow; a watcher that cannot start is said,
+/// and the explorer runs on without it.
+fn follow(app: &mut App, mode: WatchMode, events: Sender<AppEvent>) -> Option<FolderWatch> {
+    let Source::Folder(dir) = app.source().clone() else {
+        return None;
+    };
+    let deliver = move |update| events.send(AppEvent::Folder(update)).is_ok();
+    match watch::spawn(&dir, mode, app.folder().clone(), deliver) {
+        Ok(watch) => Some(watch),
+        Err(err) => {
+            app.update(Action::FolderFailed(format!(
+                "not following the folder: {err:#}"
+            )));
+            None
+        }
+    }
+}
+
 /// Turns one event into at most one action and applies it.
 pub fn handle(app: &mut App, event: AppEvent, size: Rect) {
     let action = match event {
@@ -156,7 +180,9 @@ pub fn handle(app: &mut App, event: AppEvent, size: Rect) {
         }
         // A resize needs no action: the loop redraws at the new size.
         AppEvent::Input(_) => None,
-        AppEvent::InputClosed => Some(crate::app::Action::Quit),
+        AppEvent::InputClosed => Some(Action::Quit),
+        AppEvent::Folder(FolderUpdate::Loaded(folder)) => Some(Action::FolderLoaded(folder)),
+        AppEvent::Folder(FolderUpdate::Failed(message)) => Some(Action::FolderFailed(message)),
     };
     if let Some(action) = action {
         app.update(action);

@@ -68,7 +68,7 @@ fn focus(app: &mut App, slider: usize) {
 
 fn run(app: &mut App, actions: &[Action]) {
     for action in actions {
-        app.update(*action);
+        app.update(action.clone());
     }
 }
 
@@ -285,7 +285,7 @@ fn help_mouse_and_quit() {
         (Action::ToggleMouse, Mode::Explore, true, true),
     ];
     for (action, mode, mouse, running) in cases {
-        app.update(action);
+        app.update(action.clone());
         assert_eq!(
             (app.mode(), app.mouse_enabled(), app.is_running()),
             (mode, mouse, running),

@@ -2,8 +2,10 @@
 //! file events all become an `Action`; `App::update` is the one place that
 //! changes state.
 
+use crate::profile::Folder;
+
 /// One thing to do.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     /// Leave the explorer.
     Quit,
@@ -39,4 +41,10 @@ pub enum Action {
     CloseOverlay,
     /// Turn mouse support on or off.
     ToggleMouse,
+    /// Read the profiles folder again now.
+    Reload,
+    /// The watcher loaded the folder again after a change.
+    FolderLoaded(Box<Folder>),
+    /// The watcher could not read the folder; the last good state stays.
+    FolderFailed(String),
 }

@@ -33,7 +33,7 @@ impl Key {
 }
 
 /// One row of the key table.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Binding {
     pub keys: &'static [Key],
     /// How the keys are written in the footer and the help.
@@ -202,6 +202,14 @@ pub const BINDINGS: &[Binding] = &[
         Action::ToggleMouse,
     ),
     bind(
+        &[Key::Plain(F(5)), Key::Ctrl('r')],
+        "F5",
+        "reload",
+        "Read the profiles folder again now",
+        5,
+        Action::Reload,
+    ),
+    bind(
         &[Key::Char('?'), Key::Plain(F(1))],
         "?",
         "help",
@@ -235,7 +243,7 @@ pub fn action_for(event: &KeyEvent, mode: Mode) -> Option<Action> {
     let action = BINDINGS
         .iter()
         .find(|binding| binding.keys.iter().any(|key| key.matches(event)))
-        .map(|binding| binding.action)?;
+        .map(|binding| binding.action.clone())?;
     match mode {
         Mode::Explore => Some(action),
         // Over the help, only closing and quitting mean anything.

@@ -112,6 +112,9 @@ impl App {
             Action::ToggleHelp => self.toggle_help(),
             Action::CloseOverlay => self.mode = Mode::Explore,
             Action::ToggleMouse => self.toggle_mouse(),
+            Action::Reload => self.reload(),
+            Action::FolderLoaded(folder) => self.folder_loaded(*folder),
+            Action::FolderFailed(message) => self.fail(message),
         }
     }
 

@@ -1,4 +1,5 @@
-//! `s`: the selected profile's what-ifs written into its file.
+//! The files: `s` writes the selected profile's what-ifs into its file;
+//! reloads, asked for or brought by the watcher, read them back.
 
 use std::path::PathBuf;
 
@@ -63,5 +64,31 @@ impl App {
         self.file_catalog = folder.catalog();
         self.folder = folder;
         self.recompute(selected);
+    }
+
+    /// Reads the folder again now (the reload key).
+    pub(super) fn reload(&mut self) {
+        let Source::Folder(dir) = self.source.clone() else {
+            self.say("built-in profiles do not change".to_string());
+            return;
+        };
+        match Folder::reload_dir(&dir, Some(&self.folder)) {
+            Ok(folder) => {
+                self.replace_folder(folder);
+                self.say(format!("reloaded {}", dir.display()));
+            }
+            Err(err) => self.fail(format!(
+                "cannot read {}: {err}; keeping the last good state",
+                dir.display()
+            )),
+        }
+    }
+
+    /// The watcher's new folder. Identical content (our own save, read
+    /// back) changes nothing, so nothing flickers.
+    pub(super) fn folder_loaded(&mut self, folder: Folder) {
+        if folder != self.folder {
+            self.replace_folder(folder);
+        }
     }
 }

@@ -34,6 +34,8 @@ pub struct LoadedProfile {
     pub name: String,
     pub path: String,
     pub text: ProfileText,
+    /// The file is broken now; these are its last good values.
+    pub stale: bool,
 }
 
 impl LoadedProfile {
@@ -123,9 +125,11 @@ fn parse_all(files: &[SourceFile]) -> Vec<Parsed> {
 
 /// Everything a folder yields: the good profiles, the scenario and one
 /// diagnostic per problem.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Folder {
     scenario: Scenario,
+    /// `scenario.toml` is broken now; the scenario is its last good one.
+    scenario_stale: bool,
     profiles: Vec<LoadedProfile>,
     errors: Vec<Diagnostic>,
 }
@@ -133,6 +137,12 @@ pub struct Folder {
 impl Folder {
     /// Loads `dir`. Fails only when the folder itself cannot be listed.
     pub fn load_dir(dir: &Path) -> io::Result<Folder> {
+        Self::reload_dir(dir, None)
+    }
+
+    /// Loads `dir` again. A file that was good in `previous` and is broken
+    /// now keeps its last good values, marked stale, beside its errors.
+    pub fn reload_dir(dir: &Path, previous: Option<&Folder>) -> io::Result<Folder> {
         let mut files = Vec::new();
         for entry in fs::read_dir(dir)? {
             let entry = entry?;
@@ -151,7 +161,7 @@ impl Folder {
             });
         }
         files.sort_by(|a, b| a.file_name.cmp(&b.file_name));
-        Ok(Self::from_sources(files))
+        Ok(Self::from_sources(files, previous))
     }
 
     /// The profiles built into the binary.
@@ -164,10 +174,10 @@ impl Folder {
                 origin: Origin::Builtin(file.text),
             })
             .collect();
-        Self::from_sources(files)
+        Self::from_sources(files, None)
     }
 
-    fn from_sources(files: Vec<SourceFile>) -> Folder {
+    fn from_sources(files: Vec<SourceFile>, previous: Option<&Folder>) -> Folder {
         let mut folder = Folder::default();
         let mut failed: HashSet<String> = HashSet::new();
         let parsed = parse_all(&files);
@@ -181,12 +191,28 @@ impl Folder {
                         name,
                         path: file.shown,
                         text: *text,
+                        stale: false,
                     });
                 }
                 Parsed::Scenario(scenario) => folder.scenario = scenario,
                 Parsed::Bad(diagnostics) => {
-                    failed.insert(id);
                     folder.errors.extend(diagnostics);
+                    let last_good = previous.and_then(|previous| previous.profile(&id));
+                    match last_good {
+                        Some(good) => folder.profiles.push(LoadedProfile {
+                            stale: true,
+                            ..good.clone()
+                        }),
+                        None if file.file_name == SCENARIO_FILE => {
+                            if let Some(previous) = previous {
+                                folder.scenario = previous.scenario.clone();
+                                folder.scenario_stale = true;
+                            }
+                        }
+                        None => {
+                            failed.insert(id);
+                        }
+                    }
                 }
             }
         }
@@ -228,6 +254,10 @@ impl Folder {
 
     pub fn scenario(&self) -> &Scenario {
         &self.scenario
+    }
+
+    pub fn scenario_is_stale(&self) -> bool {
+        self.scenario_stale
     }
 
     pub fn profiles(&self) -> &[LoadedProfile] {

@@ -18,6 +18,8 @@ pub struct Row {
     pub name: String,
     pub kind: ProfileKind,
     pub figures: Figures,
+    /// The file is broken now: these are its last good values.
+    pub stale: bool,
 }
 
 /// Everything a report shows.
@@ -36,28 +38,41 @@ impl Comparison {
         catalog: &crate::model::Catalog,
         scenario: &Scenario,
     ) -> Comparison {
-        let mut rows: Vec<Row> = catalog
+        let mut results: Vec<Option<Figures>> = catalog
             .compute(scenario)
             .into_iter()
-            .zip(folder.profiles())
-            .filter_map(|((id, figures), profile)| {
-                // The folder already dropped mixes without figures.
-                let figures = figures.ok()?;
+            // The folder already dropped mixes without figures.
+            .map(|(_, figures)| figures.ok())
+            .collect();
+        let profiles = folder.profiles();
+        // Sort positions, not rows: rows are large, and a key press in the
+        // explorer sorts a thousand of them.
+        let cost = |at: usize| {
+            results[at]
+                .as_ref()
+                .map_or(f64::NAN, |f| f.core.cost_per_merge)
+        };
+        let mut order: Vec<usize> = (0..results.len().min(profiles.len()))
+            .filter(|&at| results[at].is_some())
+            .collect();
+        order.sort_by(|&a, &b| {
+            cost(a)
+                .total_cmp(&cost(b))
+                .then_with(|| profiles[a].id.cmp(&profiles[b].id))
+        });
+        let rows = order
+            .into_iter()
+            .filter_map(|at| {
+                let profile = &profiles[at];
                 Some(Row {
-                    id: id.to_string(),
+                    id: profile.id.clone(),
                     name: profile.name.clone(),
                     kind: profile.kind(),
-                    figures,
+                    figures: results[at].take()?,
+                    stale: profile.stale,
                 })
             })
             .collect();
-        rows.sort_by(|a, b| {
-            a.figures
-                .core
-                .cost_per_merge
-                .total_cmp(&b.figures.core.cost_per_merge)
-                .then_with(|| a.id.cmp(&b.id))
-        });
         Comparison {
             scenario: scenario.clone(),
             rows,

@@ -25,6 +25,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if what_ifs > 0 {
         right.push(Span::styled(format!("{what_ifs} what-if(s) "), theme.moved));
     }
+    if app.folder().scenario_is_stale() {
+        right.push(Span::styled(
+            "scenario.toml broken: last good used ",
+            theme.error,
+        ));
+    }
     if app.mouse_enabled() {
         right.push(Span::styled("mouse ", theme.dim));
     }

@@ -26,9 +26,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         comparison.rows.len()
     );
     let reference = app.reference_row();
-    let ref_note = reference.map_or(String::new(), |row| {
+    let mut ref_note = reference.map_or(String::new(), |row| {
         format!(" Δ against {} (p pins) ", row.name)
     });
+    if comparison.rows.iter().any(|row| row.stale) {
+        ref_note = format!(" ! file broken: last good values ·{ref_note}");
+    }
     let outer = block(theme, &title, false).title_bottom(Line::from(ref_note).right_aligned());
     let inner = outer.inner(area);
     outer.render(area, buf);
@@ -81,7 +84,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                     theme.spark,
                 )),
             ];
-            let style = if selected { theme.selected } else { theme.text };
+            let style = match (selected, row.stale) {
+                (true, _) => theme.selected,
+                (false, true) => theme.dim,
+                (false, false) => theme.text,
+            };
             TableRow::new(cells).style(style)
         });
     let header = TableRow::new([
@@ -106,13 +113,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 /// "▶" for the selected row, "~" for a mix: never colour alone.
-fn marker(row: &Row, selected: bool) -> &'static str {
-    match (selected, row.kind == ProfileKind::Mix) {
-        (true, true) => "▶~ ",
-        (true, false) => "▶  ",
-        (false, true) => " ~ ",
-        (false, false) => "   ",
-    }
+/// "!" for a stale row (its file is broken; last good values shown).
+fn marker(row: &Row, selected: bool) -> String {
+    let select = if selected { '▶' } else { ' ' };
+    let state = match (row.stale, row.kind) {
+        (true, _) => '!',
+        (false, ProfileKind::Mix) => '~',
+        (false, ProfileKind::Model) => ' ',
+    };
+    format!("{select}{state} ")
 }
 
 fn delta_cell<'a>(

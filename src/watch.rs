@@ -1,0 +1,278 @@
+//! Following a profiles folder live. The folder (not its files: editors
+//! replace files when they save) is watched with notify and a debouncer;
+//! a reloader thread turns each quiet batch of changes into a freshly
+//! loaded `Folder` and hands it to the event loop's channel, the same one
+//! key presses arrive on.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::thread;
+use std::time::Duration;
+
+use anyhow::Context;
+use notify::{PollWatcher, RecommendedWatcher, RecursiveMode, Watcher};
+use notify_debouncer_mini::{Config, DebounceEventResult, Debouncer, new_debouncer_opt};
+
+use crate::profile::{Folder, is_scratch_file};
+
+/// Quiet time that closes a batch of file events. Editors finish a save
+/// (truncate + write, write temp + rename, rename to backup + write new)
+/// within a few milliseconds; 20 ms folds each save into one reload and
+/// keeps a save-to-screen latency near 25 ms.
+pub const DEBOUNCE_MS: u64 = 20;
+/// A file that was good and is suddenly empty or gone gets this long to
+/// come back before it counts as emptied or deleted.
+pub const GRACE_MS: u64 = 150;
+/// How often `--poll` (and the fallback) looks at the folder.
+pub const POLL_INTERVAL_MS: u64 = 200;
+
+/// How the folder is watched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WatchMode {
+    /// The operating system's notifications (inotify on Linux).
+    Native,
+    /// Looking at the folder every `POLL_INTERVAL_MS`.
+    Poll,
+}
+
+/// What the reloader tells the event loop.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FolderUpdate {
+    /// The folder changed; here it is, loaded again.
+    Loaded(Box<Folder>),
+    /// The folder could not be read (deleted, unreadable); the last good
+    /// state stays.
+    Failed(String),
+}
+
+/// Keeps the watch alive; dropping it stops the reloader.
+pub struct FolderWatch {
+    signals: Sender<Signal>,
+    mode: WatchMode,
+}
+
+impl FolderWatch {
+    /// The mode in use: `Poll` when asked for, or when the native watcher
+    /// could not start.
+    pub fn mode(&self) -> WatchMode {
+        self.mode
+    }
+}
+
+impl Drop for FolderWatch {
+    fn drop(&mut self) {
+        let _ = self.signals.send(Signal::Stop);
+    }
+}
+
+enum Signal {
+    /// Files (or the folder itself) changed.
+    Changed(Vec<PathBuf>),
+    /// Events may have been lost: read everything again.
+    Rescan,
+    Stop,
+}
+
+/// Either kind of debounced watcher, kept so the folder can be re-watched.
+enum AnyWatcher {
+    Native(Debouncer<RecommendedWatcher>),
+    Poll(Debouncer<PollWatcher>),
+}
+
+impl AnyWatcher {
+    fn watcher(&mut self) -> &mut dyn Watcher {
+        match self {
+            AnyWatcher::Native(debouncer) => debouncer.watcher(),
+            AnyWatcher::Poll(debouncer) => debouncer.watcher(),
+        }
+    }
+
+    /// Watches the folder, and its parent so a deleted folder is seen
+    /// coming back. A new folder is a new inode: watch it afresh.
+    fn watch(&mut self, dir: &Path) -> notify::Result<()> {
+        let watcher = self.watcher();
+        let _ = watcher.unwatch(dir);
+        if let Some(parent) = dir.parent().filter(|parent| parent.is_dir()) {
+            let _ = watcher.unwatch(parent);
+            watcher.watch(parent, RecursiveMode::NonRecursive)?;
+        }
+        match watcher.watch(dir, RecursiveMode::NonRecursive) {
+            // The folder may be gone for now; the parent's watch brings it back.
+            Err(_) if !dir.exists() => Ok(()),
+            other => other,
+        }
+    }
+}
+
+/// Whether a path in an event matters: the folder itself, or a profile in
+/// it. Editors' scratch files and other files are not.
+fn relevant(dir: &Path, path: &Path) -> bool {
+    if path == dir {
+        return true;
+    }
+    let Some(name) = path.file_name().and_then(|name| name.to_str()) else {
+        return false;
+    };
+    path.parent() == Some(dir) && name.ends_with(".toml") && !is_scratch_file(name)
+}
+
+fn start_watcher(
+    dir: &Path,
+    mode: WatchMode,
+    signals: Sender<Signal>,
+) -> anyhow::Result<(AnyWatcher, WatchMode)> {
+    let folder = dir.to_path_buf();
+    let handler = move |result: DebounceEventResult| {
+        let signal = match result {
+            Ok(events) => {
+                let paths: Vec<PathBuf> = events
+                    .into_iter()
+                    .map(|event| event.path)
+                    .filter(|path| relevant(&folder, path))
+                    .collect();
+                if paths.is_empty() {
+                    return;
+                }
+                Signal::Changed(paths)
+            }
+            Err(_) => Signal::Rescan,
+        };
+        let _ = signals.send(signal);
+    };
+    let config = Config::default().with_timeout(Duration::from_millis(DEBOUNCE_MS));
+    let native = (mode == WatchMode::Native)
+        .then(|| {
+            new_debouncer_opt::<_, RecommendedWatcher>(config, handler.clone())
+                .map(AnyWatcher::Native)
+        })
+        .and_then(Result::ok);
+    let (mut watcher, mode) = match native {
+        Some(watcher) => (watcher, WatchMode::Native),
+        None => {
+            let poll = Config::default()
+                .with_timeout(Duration::from_millis(DEBOUNCE_MS))
+                .with_notify_config(
+                    notify::Config::default()
+                        .with_poll_interval(Duration::from_millis(POLL_INTERVAL_MS)),
+                );
+            let watcher = new_debouncer_opt::<_, PollWatcher>(poll, handler)
+                .context("cannot watch the folder")?;
+            (AnyWatcher::Poll(watcher), WatchMode::Poll)
+        }
+    };
+    watcher
+        .watch(dir)
+        .with_context(|| format!("cannot watch `{}`", dir.display()))?;
+    Ok((watcher, mode))
+}
+
+/// Starts following `dir`. `deliver` gets every change and returns false
+/// when nobody listens any more.
+pub fn spawn(
+    dir: &Path,
+    mode: WatchMode,
+    initial: Folder,
+    deliver: impl Fn(FolderUpdate) -> bool + Send + 'static,
+) -> anyhow::Result<FolderWatch> {
+    // Events name absolute paths; compare like with like. Loading keeps
+    // the folder as the user wrote it, so messages name the files so too.
+    let watched = dir
+        .canonicalize()
+        .with_context(|| format!("cannot watch `{}`", dir.display()))?;
+    let (sender, signals) = mpsc::channel();
+    let (watcher, mode) = match start_watcher(&watched, mode, sender.clone()) {
+        Ok(started) => started,
+        // The native watcher failed on the folder itself: poll instead.
+        Err(_) if mode == WatchMode::Native => {
+            start_watcher(&watched, WatchMode::Poll, sender.clone())?
+        }
+        Err(err) => return Err(err),
+    };
+    let reloader = Reloader {
+        dir: dir.to_path_buf(),
+        watched,
+        watcher,
+        current: initial,
+    };
+    thread::Builder::new()
+        .name("costlens reloader".to_string())
+        .spawn(move || reloader.run(&signals, deliver))
+        .context("cannot start the reloader thread")?;
+    Ok(FolderWatch {
+        signals: sender,
+        mode,
+    })
+}
+
+struct Reloader {
+    /// The folder as the user named it.
+    dir: PathBuf,
+    /// The same folder, canonical, as events name it.
+    watched: PathBuf,
+    watcher: AnyWatcher,
+    /// The last folder delivered: what stale profiles fall back to, and
+    /// what a reload must differ from to be worth delivering.
+    current: Folder,
+}
+
+impl Reloader {
+    fn run(mut self, signals: &Receiver<Signal>, deliver: impl Fn(FolderUpdate) -> bool) {
+        while let Ok(first) = signals.recv() {
+            let mut rewatch = false;
+            // Everything queued so far is one reload.
+            for signal in std::iter::once(first).chain(signals.try_iter()) {
+                match signal {
+                    Signal::Stop => return,
+                    Signal::Changed(paths) => {
+                        rewatch |= paths.iter().any(|path| path == &self.watched)
+                    }
+                    Signal::Rescan => rewatch = true,
+                }
+            }
+            if rewatch {
+                let _ = self.watcher.watch(&self.watched);
+            }
+            let update = match self.load() {
+                Ok(folder) if folder == self.current => continue,
+                Ok(folder) => {
+                    self.current = folder.clone();
+                    FolderUpdate::Loaded(Box::new(folder))
+                }
+                Err(err) => {
+                    FolderUpdate::Failed(format!("cannot read `{}`: {err}", self.dir.display()))
+                }
+            };
+            if !deliver(update) {
+                return;
+            }
+        }
+    }
+
+    /// Loads the folder; a profile that just went empty or missing is
+    /// looked at again after `GRACE_MS`, as editors pass through both.
+    fn load(&self) -> std::io::Result<Folder> {
+        let first = Folder::reload_dir(&self.dir, Some(&self.current));
+        let settled = match &first {
+            Ok(folder) => !self.lost_a_profile(folder),
+            Err(_) => false,
+        };
+        if settled {
+            return first;
+        }
+        thread::sleep(Duration::from_millis(GRACE_MS));
+        Folder::reload_dir(&self.dir, Some(&self.current))
+    }
+
+    fn lost_a_profile(&self, next: &Folder) -> bool {
+        self.current
+            .profiles()
+            .iter()
+            .filter(|profile| !profile.stale)
+            .any(|profile| match next.profile(&profile.id) {
+                None => true,
+                Some(now) => {
+                    now.stale && std::fs::metadata(&now.path).is_ok_and(|meta| meta.len() == 0)
+                }
+            })
+    }
+}
