@@ -187,7 +187,6 @@ fn watch_json(dir: Option<&Path>, mode: WatchMode) -> anyhow::Result<ExitCode> {
         line
     };
     let mut last = line(&folder);
-    write_stdout(&last)?;
     let (sender, events) = mpsc::channel();
     let stdin_closed = sender.clone();
     thread::spawn(move || {
@@ -198,6 +197,8 @@ fn watch_json(dir: Option<&Path>, mode: WatchMode) -> anyhow::Result<ExitCode> {
     let _watch = watch::spawn(&dir, mode, folder, move |update| {
         sender.send(WatchEvent::Folder(update)).is_ok()
     })?;
+    // Printed once the watch runs, so a save right after this line is seen.
+    write_stdout(&last)?;
     for event in events {
         match event {
             WatchEvent::Folder(FolderUpdate::Loaded(folder)) => {

@@ -1,19 +1,30 @@
 //! Following a profiles folder live. The folder (not its files: editors
-//! replace files when they save) is watched with notify and a debouncer;
-//! a reloader thread turns each quiet batch of changes into a freshly
-//! loaded `Folder` and hands it to the event loop's channel, the same one
-//! key presses arrive on.
+//! replace files when they save) is watched with notify; a reloader thread
+//! debounces the events, turns each quiet batch into a freshly loaded
+//! `Folder` and hands it to the event loop's channel, the same one key
+//! presses arrive on.
+//!
+//! The debounce is done here rather than with notify's debouncers: the
+//! mini one cannot tell reads from writes, so costlens reading the files
+//! re-arms it and the folder reloads forever; the full one wakes on a
+//! timer even when nothing happens. Here, an idle watch sleeps.
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 use std::time::Duration;
 
+use std::time::Instant;
+
 use anyhow::Context;
-use notify::{PollWatcher, RecommendedWatcher, RecursiveMode, Watcher};
-use notify_debouncer_mini::{Config, DebounceEventResult, Debouncer, new_debouncer_opt};
+use notify::event::{AccessKind, AccessMode};
+use notify::{Event, EventKind, PollWatcher, RecommendedWatcher, RecursiveMode, Watcher};
 
 use crate::profile::{Folder, is_scratch_file};
+
+/// A batch never waits longer than this for quiet, so a file written to
+/// non-stop still shows up.
+const MAX_BATCH_MS: u64 = 250;
 
 /// Quiet time that closes a batch of file events. Editors finish a save
 /// (truncate + write, write temp + rename, rename to backup + write new)
@@ -73,17 +84,17 @@ enum Signal {
     Stop,
 }
 
-/// Either kind of debounced watcher, kept so the folder can be re-watched.
+/// Either kind of watcher, kept so the folder can be re-watched.
 enum AnyWatcher {
-    Native(Debouncer<RecommendedWatcher>),
-    Poll(Debouncer<PollWatcher>),
+    Native(RecommendedWatcher),
+    Poll(PollWatcher),
 }
 
 impl AnyWatcher {
     fn watcher(&mut self) -> &mut dyn Watcher {
         match self {
-            AnyWatcher::Native(debouncer) => debouncer.watcher(),
-            AnyWatcher::Poll(debouncer) => debouncer.watcher(),
+            AnyWatcher::Native(watcher) => watcher,
+            AnyWatcher::Poll(watcher) => watcher,
         }
     }
 
@@ -104,6 +115,11 @@ impl AnyWatcher {
     }
 }
 
+/// Reads (ours included) change nothing; a finished write does.
+fn is_read(kind: &EventKind) -> bool {
+    matches!(kind, EventKind::Access(access) if *access != AccessKind::Close(AccessMode::Write))
+}
+
 /// Whether a path in an event matters: the folder itself, or a profile in
 /// it. Editors' scratch files and other files are not.
 fn relevant(dir: &Path, path: &Path) -> bool {
@@ -122,12 +138,14 @@ fn start_watcher(
     signals: Sender<Signal>,
 ) -> anyhow::Result<(AnyWatcher, WatchMode)> {
     let folder = dir.to_path_buf();
-    let handler = move |result: DebounceEventResult| {
+    let handler = move |result: notify::Result<Event>| {
         let signal = match result {
-            Ok(events) => {
-                let paths: Vec<PathBuf> = events
+            Ok(event) if is_read(&event.kind) => return,
+            Ok(event) if event.need_rescan() => Signal::Rescan,
+            Ok(event) => {
+                let paths: Vec<PathBuf> = event
+                    .paths
                     .into_iter()
-                    .map(|event| event.path)
                     .filter(|path| relevant(&folder, path))
                     .collect();
                 if paths.is_empty() {
@@ -139,24 +157,18 @@ fn start_watcher(
         };
         let _ = signals.send(signal);
     };
-    let config = Config::default().with_timeout(Duration::from_millis(DEBOUNCE_MS));
     let native = (mode == WatchMode::Native)
         .then(|| {
-            new_debouncer_opt::<_, RecommendedWatcher>(config, handler.clone())
+            RecommendedWatcher::new(handler.clone(), notify::Config::default())
                 .map(AnyWatcher::Native)
         })
         .and_then(Result::ok);
     let (mut watcher, mode) = match native {
         Some(watcher) => (watcher, WatchMode::Native),
         None => {
-            let poll = Config::default()
-                .with_timeout(Duration::from_millis(DEBOUNCE_MS))
-                .with_notify_config(
-                    notify::Config::default()
-                        .with_poll_interval(Duration::from_millis(POLL_INTERVAL_MS)),
-                );
-            let watcher = new_debouncer_opt::<_, PollWatcher>(poll, handler)
-                .context("cannot watch the folder")?;
+            let config = notify::Config::default()
+                .with_poll_interval(Duration::from_millis(POLL_INTERVAL_MS));
+            let watcher = PollWatcher::new(handler, config).context("cannot watch the folder")?;
             (AnyWatcher::Poll(watcher), WatchMode::Poll)
         }
     };
@@ -188,6 +200,9 @@ pub fn spawn(
         }
         Err(err) => return Err(err),
     };
+    // Whatever changed between loading `initial` and the watch starting
+    // would otherwise go unseen: look once more.
+    let _ = sender.send(Signal::Rescan);
     let reloader = Reloader {
         dir: dir.to_path_buf(),
         watched,
@@ -217,10 +232,13 @@ struct Reloader {
 
 impl Reloader {
     fn run(mut self, signals: &Receiver<Signal>, deliver: impl Fn(FolderUpdate) -> bool) {
+        // Blocks while nothing happens: no timer, no polling.
         while let Ok(first) = signals.recv() {
+            let Some(batch) = debounce(first, signals) else {
+                return;
+            };
             let mut rewatch = false;
-            // Everything queued so far is one reload.
-            for signal in std::iter::once(first).chain(signals.try_iter()) {
+            for signal in batch {
                 match signal {
                     Signal::Stop => return,
                     Signal::Changed(paths) => {
@@ -275,4 +293,19 @@ impl Reloader {
                 }
             })
     }
+}
+
+/// Collects `first` and what follows until `DEBOUNCE_MS` pass quietly (or
+/// `MAX_BATCH_MS` in all); `None` once the sender is gone.
+fn debounce(first: Signal, signals: &Receiver<Signal>) -> Option<Vec<Signal>> {
+    let started = Instant::now();
+    let mut batch = vec![first];
+    while started.elapsed() < Duration::from_millis(MAX_BATCH_MS) {
+        match signals.recv_timeout(Duration::from_millis(DEBOUNCE_MS)) {
+            Ok(signal) => batch.push(signal),
+            Err(mpsc::RecvTimeoutError::Timeout) => break,
+            Err(mpsc::RecvTimeoutError::Disconnected) => return None,
+        }
+    }
+    Some(batch)
 }
