@@ -335,3 +335,32 @@ fn too_small_and_monochrome_still_work() {
     tmux.send_keys(&["q"]);
     tmux.assert_restored_shell();
 }
+
+#[test]
+fn saves_show_up_live_and_a_broken_one_is_marked_until_fixed() {
+    let tmux = Tmux::start(100, 30);
+    tmux.explore("");
+    let path = tmux.dir.path().join("strong.toml");
+    fs::write(&path, STRONG.replace("0.72", "0.82")).unwrap();
+    tmux.wait_for("strong at 28.43 after the save", |s| {
+        cost(s, "strong") == Some("28.43")
+    });
+    // Half-written: the last good values stay, marked `!`, with the error
+    // located in the file.
+    fs::write(&path, "[prices]\ninput = 3\noutput = \n").unwrap();
+    let screen = tmux.wait_for("strong stale, error shown", |s| {
+        s.contains("! strong") && s.contains("strong.toml:3:10")
+    });
+    assert!(
+        screen
+            .lines()
+            .any(|line| line.contains("! strong") && line.contains("28.43")),
+        "{screen}"
+    );
+    fs::write(&path, STRONG).unwrap();
+    tmux.wait_for("fixed: 30.50 and no mark", |s| {
+        shows_table(s) && !s.contains("! strong")
+    });
+    tmux.send_keys(&["q"]);
+    tmux.assert_restored_shell();
+}
