@@ -167,7 +167,10 @@ fn start_watcher(
         Some(watcher) => (watcher, WatchMode::Native),
         None => {
             let config = notify::Config::default()
-                .with_poll_interval(Duration::from_millis(POLL_INTERVAL_MS));
+                .with_poll_interval(Duration::from_millis(POLL_INTERVAL_MS))
+                // Modification times are compared in whole seconds: a second
+                // save within the same second would go unseen without this.
+                .with_compare_contents(true);
             let watcher = PollWatcher::new(handler, config).context("cannot watch the folder")?;
             (AnyWatcher::Poll(watcher), WatchMode::Poll)
         }
