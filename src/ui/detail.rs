@@ -13,6 +13,9 @@ use crate::report::{Row, count, grouped, money, percent};
 
 /// The chart is drawn only with at least this many rows to spare.
 const MIN_CHART_HEIGHT: u16 = 5;
+/// Rows and columns of the plot at most: ten attempts need no more.
+const MAX_CHART_HEIGHT: u16 = 16;
+const MAX_CHART_WIDTH: u16 = 72;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = app.theme();
@@ -61,9 +64,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             },
             buf,
         );
+        // A taller plot shows nothing more and costs a redraw every key press.
         let plot = Rect {
             y: chart_area.y + 1,
-            height: chart_area.height - 1,
+            height: (chart_area.height - 1).min(MAX_CHART_HEIGHT),
+            width: chart_area.width.min(MAX_CHART_WIDTH),
             ..chart_area
         };
         chart(theme, row, plot, buf);

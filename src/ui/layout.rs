@@ -39,11 +39,11 @@ impl Areas {
             .height
             .saturating_sub(LOWER_MIN_HEIGHT + error_lines)
             .max(4);
-        // Never more than half: the sliders and chart need room too, and
-        // every table row is redrawn on every key press.
+        // At most two fifths: the sliders and chart need room too, and
+        // every table row is redrawn on every key press (the rest scrolls).
         let table_height = wanted
             .min(room)
-            .min((body.height / 2).max(LOWER_MIN_HEIGHT));
+            .min((body.height * 2 / 5).max(LOWER_MIN_HEIGHT));
         let [table, errors, lower] = body.layout(&Layout::vertical([
             Constraint::Length(table_height),
             Constraint::Length(error_lines),

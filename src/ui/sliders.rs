@@ -9,6 +9,9 @@ use ratatui::widgets::Widget;
 use super::{Theme, block};
 use crate::app::{App, SLIDERS, Slider, SliderView};
 
+/// The longest track on wide screens.
+const MAX_TRACK_WIDTH: u16 = 60;
+
 /// Characters on a row that are not the track: marker, label, value, mark.
 const ONE_LINE_FIXED: u16 = 2 + 10 + 1 + 11 + 1 + 2;
 
@@ -48,10 +51,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         };
         if two_lines {
             label_line(theme, slider, *view, focused).render(row, buf);
+            let (x, width) = track_span(inner, true);
             let track_row = Rect {
                 y: y + 1,
-                x: inner.x + 2,
-                width: inner.width.saturating_sub(3),
+                x,
+                width,
                 height: 1,
             };
             if track_row.y < inner.bottom() {
@@ -180,7 +184,11 @@ fn track(theme: &Theme, view: Option<SliderView>, width: u16) -> Line<'static> {
 /// (first column, width) in the compact or two-line layout.
 pub fn track_span(inner: Rect, two_lines: bool) -> (u16, u16) {
     if two_lines {
-        (inner.x + 2, inner.width.saturating_sub(3))
+        // A longer track is no finer to read, and is redrawn on every move.
+        (
+            inner.x + 2,
+            inner.width.saturating_sub(3).min(MAX_TRACK_WIDTH),
+        )
     } else {
         (
             inner.x + ONE_LINE_FIXED - 2,
