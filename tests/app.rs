@@ -591,3 +591,37 @@ mod reload {
         );
     }
 }
+
+/// After any sequence of moves, the figures updated in place equal a full
+/// recompute from the files plus the what-ifs.
+#[test]
+fn incremental_updates_equal_a_full_recompute() {
+    use costlens::report::Comparison;
+    let Fixture { mut app, .. } = fixture();
+    let sequence = [
+        COARSE_UP,
+        Action::SelectNext,
+        Action::SelectNext,
+        COARSE_DOWN,
+        Action::FocusNextSlider,
+        FINE_UP,
+        Action::ApplyToAll,
+        Action::SelectRow(0),
+        COARSE_DOWN,
+        Action::Undo,
+        Action::ResetSlider,
+        Action::FocusNextSlider,
+        Action::FocusNextSlider,
+        FINE_UP,
+        Action::Undo,
+        Action::Undo,
+    ];
+    for action in sequence {
+        app.update(action.clone());
+        let mut scenario = app.folder().scenario().clone();
+        let mut catalog = app.folder().catalog();
+        app.overrides().apply(&mut scenario, &mut catalog);
+        let full = Comparison::new(app.folder(), &catalog, &scenario);
+        assert_eq!(app.comparison(), &full, "after {action:?}");
+    }
+}

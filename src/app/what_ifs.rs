@@ -1,6 +1,8 @@
 //! Moving sliders: what-ifs set, reset, applied to all and undone, and the
 //! figures kept in step with them.
 
+use std::collections::BTreeSet;
+
 use super::{App, SLIDERS, Slider, SliderTarget, SliderView};
 use crate::model::{Catalog, ModelProfile, ProfileDef};
 use crate::profile::ProfileKind;
@@ -157,20 +159,43 @@ impl App {
     pub(super) fn patch(&mut self, before: &Overrides) {
         let mut scenario = self.folder.scenario().clone();
         self.overrides.apply_to_scenario(&mut scenario);
+        let scenario_moved = scenario != self.scenario;
         self.scenario = scenario;
-        for id in self.overrides.changed_profiles(before) {
+        let changed = self.overrides.changed_profiles(before);
+        for id in &changed {
             let (Some(file), Some(slot)) = (self.file_catalog.get(&id), self.catalog.get_mut(&id))
             else {
                 continue;
             };
             *slot = file.clone();
             if let ProfileDef::Model(model) = slot {
-                for (field, value) in self.overrides.profile_edits(&id) {
+                for (field, value) in self.overrides.profile_edits(id) {
                     field.set(model, value);
                 }
             }
         }
-        self.refresh(self.selected_id());
+        if scenario_moved {
+            // The scenario moves every figure.
+            self.refresh(self.selected_id());
+        } else {
+            self.refresh_some(&changed);
+        }
+    }
+
+    /// Figures again for the `changed` profiles and every mix (a mix may
+    /// use them); every other row keeps its figures.
+    fn refresh_some(&mut self, changed: &BTreeSet<String>) {
+        let selected = self.selected_id();
+        let updates = self.catalog.compute_some(&self.scenario, |id, def| {
+            changed.contains(id) || matches!(def, ProfileDef::Mix(_))
+        });
+        let updates = updates
+            .into_iter()
+            .filter_map(|(id, figures)| Some((id, figures.ok()?)));
+        self.comparison.update_rows(updates);
+        let found =
+            selected.and_then(|id| self.comparison.rows.iter().position(|row| row.id == id));
+        self.selected = found.unwrap_or(self.selected);
     }
 
     /// The comparison again from the what-if catalog; the selection stays

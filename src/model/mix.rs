@@ -96,20 +96,38 @@ impl Catalog {
     /// Figures for every entry, in insertion order. Each profile is computed
     /// once however many mixes use it.
     pub fn compute(&self, scenario: &Scenario) -> Vec<(&str, Result<Figures, MixError>)> {
+        self.compute_some(scenario, |_, _| true)
+    }
+
+    /// Figures for the entries `wanted` picks, in insertion order (parts of
+    /// a wanted mix are computed too, but not returned). A slider moving
+    /// one profile needs only it and the mixes.
+    pub fn compute_some(
+        &self,
+        scenario: &Scenario,
+        wanted: impl Fn(&str, &ProfileDef) -> bool,
+    ) -> Vec<(&str, Result<Figures, MixError>)> {
         let mut walk = Walk {
             catalog: self,
             scenario,
             visits: self.entries.iter().map(|_| Visit::Unvisited).collect(),
             stack: Vec::new(),
         };
-        for at in 0..self.entries.len() {
+        let picked: Vec<bool> = self
+            .entries
+            .iter()
+            .map(|(id, def)| wanted(id, def))
+            .collect();
+        for at in (0..self.entries.len()).filter(|&at| picked[at]) {
             // Each result is kept in `visits`; the return value is for parents.
             let _ = walk.visit(at);
         }
         walk.visits
             .into_iter()
             .zip(&self.entries)
-            .map(|(visit, (id, def))| {
+            .zip(picked)
+            .filter(|(_, picked)| *picked)
+            .map(|((visit, (id, def)), _)| {
                 let result = match visit {
                     Visit::Done(result) => result,
                     // Unreachable after the walk above; kept total, not panicking.

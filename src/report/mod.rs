@@ -81,6 +81,34 @@ impl Comparison {
     }
 }
 
+impl Comparison {
+    /// Takes new figures for some rows (by id) and sorts again. After one
+    /// slider move only that profile and the mixes change; the sort is then
+    /// nearly done already.
+    pub fn update_rows<'a>(&mut self, updates: impl IntoIterator<Item = (&'a str, Figures)>) {
+        let at: std::collections::HashMap<&str, usize> = self
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(at, row)| (row.id.as_str(), at))
+            .collect();
+        let moves: Vec<(usize, Figures)> = updates
+            .into_iter()
+            .filter_map(|(id, figures)| Some((*at.get(id)?, figures)))
+            .collect();
+        for (at, figures) in moves {
+            self.rows[at].figures = figures;
+        }
+        self.rows.sort_by(|a, b| {
+            a.figures
+                .core
+                .cost_per_merge
+                .total_cmp(&b.figures.core.cost_per_merge)
+                .then_with(|| a.id.cmp(&b.id))
+        });
+    }
+}
+
 /// The output formats of `report`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {

@@ -3,9 +3,9 @@
 //! scale shared by all rows.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Row as TableRow, Table, Widget};
+use ratatui::widgets::Widget;
 
 use super::layout::table_offset;
 use super::{Theme, block};
@@ -13,6 +13,9 @@ use crate::app::App;
 use crate::profile::ProfileKind;
 use crate::report::{Row, grouped, money};
 
+/// Widths of the cost and difference columns.
+const COST_WIDTH: usize = 9;
+const DELTA_WIDTH: usize = 11;
 /// Inner widths from which the table shows money parts, not shares.
 const WIDE: u16 = 110;
 /// Eight heights of a sparkline bar, lowest first.
@@ -62,54 +65,69 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .map(|column| column.width + 1)
         .sum::<usize>()
         .saturating_sub(1);
+    let spark_header = if wide { "Spend by attempt" } else { "Spend" };
+    let spark = usize::from(spark_width);
+    // Fixed columns and one space between each; the name takes the rest.
+    let name_width =
+        usize::from(inner.width).saturating_sub(COST_WIDTH + DELTA_WIDTH + block_width + spark + 4);
+    let header = format!(
+        "{:<name_width$} {:>COST_WIDTH$} {:>DELTA_WIDTH$} {} {spark_header:>spark$}",
+        "   Profile",
+        "Cost",
+        "Δ ref",
+        aligned(&figures, |column| column.header.to_string()),
+    );
+    let header_area = Rect { height: 1, ..inner };
+    buf.set_style(header_area, theme.header_row);
+    buf.set_line(inner.x, inner.y, &Line::from(header), inner.width);
+    // Each row is one line of a few spans rather than a Table of cells:
+    // the rows are redrawn on every key press, and this halves their cost.
     let visible = usize::from(inner.height.saturating_sub(1));
     let offset = table_offset(app.selected(), visible);
-    let rows = comparison
+    for (line, (at, row)) in comparison
         .rows
         .iter()
         .enumerate()
         .skip(offset)
         .take(visible)
-        .map(|(at, row)| {
-            let selected = at == app.selected();
-            // Five cells a row: the unstyled figures share one pre-formatted
-            // cell, which keeps a 1,000-profile key press under a millisecond.
-            let cells = [
-                Cell::from(format!("{}{}", marker(row, selected), row.name)),
-                Cell::from(Line::from(money(row.figures.core.cost_per_merge)).right_aligned()),
-                delta_cell(theme, row, reference_cost, reference_id),
-                Cell::from(aligned(&figures, |column| (column.cell)(row))),
-                Cell::from(Span::styled(
-                    sparkline(&row.figures.core.spend_by_attempt, shared_max, spark_width),
-                    theme.spark,
-                )),
-            ];
-            let style = match (selected, row.stale) {
-                (true, _) => theme.selected,
-                (false, true) => theme.dim,
-                (false, false) => theme.text,
-            };
-            TableRow::new(cells).style(style)
-        });
-    let header = TableRow::new([
-        Cell::from("   Profile"),
-        Cell::from(Line::from("Cost").right_aligned()),
-        Cell::from(Line::from("Δ ref").right_aligned()),
-        Cell::from(aligned(&figures, |column| column.header.to_string())),
-        Cell::from(Line::from(if wide { "Spend by attempt" } else { "Spend" }).right_aligned()),
-    ])
-    .style(theme.header_row);
-    let widths = [
-        Constraint::Fill(1),
-        Constraint::Length(9),
-        Constraint::Length(11),
-        Constraint::Length(u16::try_from(block_width).unwrap_or(u16::MAX)),
-        Constraint::Length(spark_width),
-    ];
-    Table::new(rows, widths)
-        .header(header)
-        .column_spacing(1)
-        .render(inner, buf);
+        .enumerate()
+    {
+        let selected = at == app.selected();
+        let style = match (selected, row.stale) {
+            (true, _) => theme.selected,
+            (false, true) => theme.dim,
+            (false, false) => theme.text,
+        };
+        let name: String = format!("{}{}", marker(row, selected), row.name)
+            .chars()
+            .take(name_width)
+            .collect();
+        let spans = vec![
+            Span::raw(format!(
+                "{name:<name_width$} {:>COST_WIDTH$} ",
+                money(row.figures.core.cost_per_merge)
+            )),
+            delta_span(theme, row, reference_cost, reference_id),
+            Span::raw(format!(
+                " {} ",
+                aligned(&figures, |column| (column.cell)(row))
+            )),
+            Span::styled(
+                sparkline(&row.figures.core.spend_by_attempt, shared_max, spark_width),
+                theme.spark,
+            ),
+        ];
+        let y = inner.y + 1 + line as u16;
+        buf.set_style(
+            Rect {
+                y,
+                height: 1,
+                ..inner
+            },
+            style,
+        );
+        buf.set_line(inner.x, y, &Line::from(spans), inner.width);
+    }
 }
 
 /// "▶" for the selected row, "~" for a mix: never colour alone.
@@ -124,17 +142,18 @@ fn marker(row: &Row, selected: bool) -> String {
     format!("{select}{state} ")
 }
 
-fn delta_cell<'a>(
+/// The difference to the reference row, right-aligned in its column.
+fn delta_span(
     theme: &Theme,
     row: &Row,
     reference_cost: Option<f64>,
     reference_id: Option<&str>,
-) -> Cell<'a> {
+) -> Span<'static> {
     if reference_id == Some(row.id.as_str()) {
-        return Cell::from(Line::from("ref").right_aligned());
+        return Span::raw(format!("{:>DELTA_WIDTH$}", "ref"));
     }
     let Some(reference_cost) = reference_cost else {
-        return Cell::from("");
+        return Span::raw(" ".repeat(DELTA_WIDTH));
     };
     let delta = row.figures.core.cost_per_merge - reference_cost;
     let (text, style) = match delta {
@@ -143,7 +162,7 @@ fn delta_cell<'a>(
         d if d < 0.0 => (format!("▼ -{}", money(-d)), theme.cheaper),
         _ => ("= 0.00".to_string(), theme.dim),
     };
-    Cell::from(Line::styled(text, style).right_aligned())
+    Span::styled(format!("{text:>DELTA_WIDTH$}"), style)
 }
 
 /// One unstyled figure column inside the shared figures cell.
