@@ -163,7 +163,7 @@ impl App {
         self.scenario = scenario;
         let changed = self.overrides.changed_profiles(before);
         for id in &changed {
-            let (Some(file), Some(slot)) = (self.file_catalog.get(&id), self.catalog.get_mut(&id))
+            let (Some(file), Some(slot)) = (self.file_catalog.get(id), self.catalog.get_mut(id))
             else {
                 continue;
             };
