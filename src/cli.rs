@@ -194,9 +194,12 @@ fn watch_json(dir: Option<&Path>, mode: WatchMode) -> anyhow::Result<ExitCode> {
         let _ = io::copy(&mut io::stdin().lock(), &mut io::sink());
         let _ = stdin_closed.send(WatchEvent::StdinClosed);
     });
-    let _watch = watch::spawn(&dir, mode, folder, move |update| {
+    let watch = watch::spawn(&dir, mode, folder, move |update| {
         sender.send(WatchEvent::Folder(update)).is_ok()
     })?;
+    if let Some(notice) = watch.notice() {
+        eprintln!("costlens: {notice}");
+    }
     // Printed once the watch runs, so a save right after this line is seen.
     write_stdout(&last)?;
     for event in events {

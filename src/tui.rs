@@ -161,7 +161,12 @@ fn follow(app: &mut App, mode: WatchMode, events: Sender<AppEvent>) -> Option<Fo
     };
     let deliver = move |update| events.send(AppEvent::Folder(update)).is_ok();
     match watch::spawn(&dir, mode, app.folder().clone(), deliver) {
-        Ok(watch) => Some(watch),
+        Ok(watch) => {
+            if let Some(notice) = watch.notice() {
+                app.update(Action::Notice(notice));
+            }
+            Some(watch)
+        }
         Err(err) => {
             app.update(Action::FolderFailed(format!(
                 "not following the folder: {err:#}"

@@ -20,7 +20,7 @@ use anyhow::Context;
 use notify::event::{AccessKind, AccessMode};
 use notify::{Event, EventKind, PollWatcher, RecommendedWatcher, RecursiveMode, Watcher};
 
-use crate::profile::{Folder, is_scratch_file};
+use crate::profile::{Folder, LoadedProfile, is_scratch_file};
 
 /// A batch never waits longer than this for quiet, so a file written to
 /// non-stop still shows up.
@@ -59,14 +59,16 @@ pub enum FolderUpdate {
 /// Keeps the watch alive; dropping it stops the reloader.
 pub struct FolderWatch {
     signals: Sender<Signal>,
-    mode: WatchMode,
+    /// Set when the native watcher could not start and polling took over.
+    fell_back: bool,
 }
 
 impl FolderWatch {
-    /// The mode in use: `Poll` when asked for, or when the native watcher
-    /// could not start.
-    pub fn mode(&self) -> WatchMode {
-        self.mode
+    /// What to tell the user when the watch is not what they asked for.
+    pub fn notice(&self) -> Option<String> {
+        self.fell_back.then(|| {
+            format!("the system's file notifications are unavailable: polling every {POLL_INTERVAL_MS} ms")
+        })
     }
 }
 
@@ -195,6 +197,7 @@ pub fn spawn(
         .canonicalize()
         .with_context(|| format!("cannot watch `{}`", dir.display()))?;
     let (sender, signals) = mpsc::channel();
+    let asked = mode;
     let (watcher, mode) = match start_watcher(&watched, mode, sender.clone()) {
         Ok(started) => started,
         // The native watcher failed on the folder itself: poll instead.
@@ -218,7 +221,7 @@ pub fn spawn(
         .context("cannot start the reloader thread")?;
     Ok(FolderWatch {
         signals: sender,
-        mode,
+        fell_back: mode != asked,
     })
 }
 
@@ -285,11 +288,18 @@ impl Reloader {
     }
 
     fn lost_a_profile(&self, next: &Folder) -> bool {
+        // By id: a linear search per profile would be quadratic on a
+        // 10,000-file folder, on every save.
+        let next_by_id: std::collections::HashMap<&str, &LoadedProfile> = next
+            .profiles()
+            .iter()
+            .map(|profile| (profile.id.as_str(), profile))
+            .collect();
         self.current
             .profiles()
             .iter()
             .filter(|profile| !profile.stale)
-            .any(|profile| match next.profile(&profile.id) {
+            .any(|profile| match next_by_id.get(profile.id.as_str()) {
                 None => true,
                 Some(now) => {
                     now.stale && std::fs::metadata(&now.path).is_ok_and(|meta| meta.len() == 0)

@@ -90,46 +90,52 @@ impl FromStr for WhatIf {
     }
 }
 
-/// Applies what-ifs in order. Fails on an unknown profile id, a mix, or a
-/// value that breaks a rule tying two fields together.
+/// `--set` what-ifs as overrides, the same as the explorer's sliders
+/// make. An unknown profile id or a mix is an error.
+pub fn overrides_for(what_ifs: &[WhatIf], catalog: &Catalog) -> Result<Overrides, String> {
+    let mut overrides = Overrides::default();
+    for what_if in what_ifs {
+        let value = what_if.value;
+        match &what_if.target {
+            Target::Scenario(field) => overrides.set_scenario(*field, value),
+            Target::EveryProfile(field) => {
+                for (id, _) in catalog.models() {
+                    overrides.set_profile(id, *field, value);
+                }
+            }
+            Target::Profile(id, field) => match catalog.get(id) {
+                Some(ProfileDef::Model(_)) => overrides.set_profile(id, *field, value),
+                Some(ProfileDef::Mix(_)) => {
+                    return Err(format!(
+                        "`{id}` is a mix: set the field on its parts instead"
+                    ));
+                }
+                None => {
+                    let ids: Vec<&str> = catalog.entries().map(|(id, _)| id).collect();
+                    let hint = nearest(id, &ids)
+                        .map_or(String::new(), |g| format!("; did you mean `{g}`?"));
+                    return Err(format!("no profile `{id}`{hint}"));
+                }
+            },
+        }
+    }
+    Ok(overrides)
+}
+
+/// Applies `--set` what-ifs. The result is checked as a whole, so
+/// `cache_hit_ratio=0.8 cache_write_ratio=0.1` works in either order.
 pub fn apply(
     what_ifs: &[WhatIf],
     scenario: &mut Scenario,
     catalog: &mut Catalog,
 ) -> Result<(), String> {
-    for what_if in what_ifs {
-        match &what_if.target {
-            Target::Scenario(field) => field.set(scenario, what_if.value),
-            Target::EveryProfile(field) => {
-                for (id, model) in catalog.models_mut() {
-                    field.set(model, what_if.value);
-                    if let Some(problem) = model.cross_field_problem() {
-                        return Err(format!("{what_if} breaks profile `{id}`: {problem}"));
-                    }
-                }
-            }
-            Target::Profile(id, field) => {
-                let ids: Vec<String> = catalog.entries().map(|(id, _)| id.to_string()).collect();
-                match catalog.get_mut(id) {
-                    Some(ProfileDef::Model(model)) => {
-                        field.set(model, what_if.value);
-                        if let Some(problem) = model.cross_field_problem() {
-                            return Err(format!("{what_if} breaks profile `{id}`: {problem}"));
-                        }
-                    }
-                    Some(ProfileDef::Mix(_)) => {
-                        return Err(format!(
-                            "`{id}` is a mix: set the field on its parts instead"
-                        ));
-                    }
-                    None => {
-                        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
-                        let hint = nearest(id, &ids)
-                            .map_or(String::new(), |g| format!("; did you mean `{g}`?"));
-                        return Err(format!("no profile `{id}`{hint}"));
-                    }
-                }
-            }
+    let overrides = overrides_for(what_ifs, catalog)?;
+    overrides.apply(scenario, catalog);
+    for id in overrides.changed_profiles(&Overrides::default()) {
+        if let Some(ProfileDef::Model(model)) = catalog.get(&id)
+            && let Some(problem) = model.cross_field_problem()
+        {
+            return Err(format!("the what-ifs break profile `{id}`: {problem}"));
         }
     }
     Ok(())

@@ -101,9 +101,8 @@ fn json_report_has_the_documented_shape_and_the_worked_check() {
         "p90_cost",
         "spend_by_attempt",
     ];
-    let mut documented = documented.map(String::from);
-    documented.sort();
-    assert_eq!(keys(strong), documented);
+    // Names and order exactly as cli.md documents them.
+    assert_eq!(keys(strong), documented.map(String::from));
     assert_eq!(strong["kind"], "model");
     assert_eq!(strong["name"], "strong", "the name defaults to the id");
     let near = |v: &Value, want: f64| (v.as_f64().unwrap() - want).abs() < 1e-9 * want.max(1.0);
@@ -453,4 +452,29 @@ fn shipped_profiles_carry_published_prices_and_labelled_assumptions() {
     let band = haiku["prices"]["long_prompt"].as_table().unwrap();
     assert_eq!(band["input"].as_float(), Some(0.5));
     assert_eq!(band["output"].as_float(), Some(2.5));
+}
+
+#[test]
+fn set_checks_the_result_not_each_step() {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // The shipped profiles write 15% of input to the cache: 90% hits fit
+    // only once writes are 0, whichever is set first.
+    for order in [
+        ["cache_hit_ratio=0.9", "cache_write_ratio=0"],
+        ["cache_write_ratio=0", "cache_hit_ratio=0.9"],
+    ] {
+        let out = costlens(
+            &[
+                "report", "profiles", "--format", "json", "--set", order[0], "--set", order[1],
+            ],
+            repo,
+        );
+        assert_eq!(code(&out), 0, "{order:?}: {}", stderr(&out));
+    }
+    let out = costlens(
+        &["report", "profiles", "--set", "cache_hit_ratio=0.9"],
+        repo,
+    );
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("break profile"), "{}", stderr(&out));
 }

@@ -47,4 +47,6 @@ pub enum Action {
     FolderLoaded(Box<Folder>),
     /// The watcher could not read the folder; the last good state stays.
     FolderFailed(String),
+    /// Something the user should know, for the footer.
+    Notice(String),
 }

@@ -115,6 +115,7 @@ impl App {
             Action::Reload => self.reload(),
             Action::FolderLoaded(folder) => self.folder_loaded(*folder),
             Action::FolderFailed(message) => self.fail(message),
+            Action::Notice(message) => self.say(message),
         }
     }
 

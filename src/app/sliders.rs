@@ -182,15 +182,6 @@ impl Slider {
         clamp((next * 1e9).round() / 1e9, range)
     }
 
-    /// Where `value` sits on the track, from 0 to 1.
-    pub fn position(&self, value: f64, range: (f64, f64)) -> f64 {
-        let (low, high) = range;
-        if !value.is_finite() || high <= low {
-            return 0.0;
-        }
-        ((value - low) / (high - low)).clamp(0.0, 1.0)
-    }
-
     /// The value at `position` (0..1) on the track, snapped to a fine step.
     pub fn at_position(&self, position: f64, range: (f64, f64)) -> f64 {
         let (low, high) = range;

@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use super::{App, SLIDERS, Slider, SliderTarget, SliderView};
-use crate::model::{Catalog, ModelProfile, ProfileDef};
+use crate::model::ProfileDef;
 use crate::profile::ProfileKind;
 use crate::report::Comparison;
 use crate::whatif::Overrides;
@@ -45,8 +45,9 @@ impl App {
             return;
         };
         let before = self.overrides.clone();
-        let models: Vec<(String, ModelProfile)> = models_of(&self.file_catalog);
-        for (id, file_model) in &models {
+        let mut models = 0;
+        for (id, file_model) in self.file_catalog.models() {
+            models += 1;
             let file_value = field.get(file_model);
             let (low, high) = slider.range(Some(file_model), file_value);
             let clamped = value.clamp(low, high);
@@ -62,7 +63,7 @@ impl App {
             "{} = {} for all {} models",
             slider.label,
             slider.unit.show(value),
-            models.len()
+            models
         ));
     }
 
@@ -245,16 +246,6 @@ impl App {
             range: slider.range(model, file_value),
         })
     }
-}
-
-fn models_of(catalog: &Catalog) -> Vec<(String, ModelProfile)> {
-    catalog
-        .entries()
-        .filter_map(|(id, def)| match def {
-            ProfileDef::Model(model) => Some((id.to_string(), model.clone())),
-            ProfileDef::Mix(_) => None,
-        })
-        .collect()
 }
 
 /// A what-if equal to the file's value is no what-if: clear it instead.

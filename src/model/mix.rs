@@ -78,19 +78,12 @@ impl Catalog {
         self.entries.iter().map(|(id, def)| (id.as_str(), def))
     }
 
-    pub fn models_mut(&mut self) -> impl Iterator<Item = (&str, &mut ModelProfile)> {
-        self.entries.iter_mut().filter_map(|(id, def)| match def {
+    /// The models (not the mixes), in insertion order.
+    pub fn models(&self) -> impl Iterator<Item = (&str, &ModelProfile)> {
+        self.entries.iter().filter_map(|(id, def)| match def {
             ProfileDef::Model(model) => Some((id.as_str(), model)),
             ProfileDef::Mix(_) => None,
         })
-    }
-
-    pub fn len(&self) -> usize {
-        self.entries.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
     }
 
     /// Figures for every entry, in insertion order. Each profile is computed

@@ -226,8 +226,15 @@ impl Folder {
         let catalog = self.catalog();
         let ids: Vec<&str> = self.profiles.iter().map(|p| p.id.as_str()).collect();
         let mut broken = HashSet::new();
-        for ((id, result), profile) in catalog.compute(&self.scenario).iter().zip(&self.profiles) {
+        // Only mixes can be broken by others; models are not computed here
+        // beyond what a mix needs.
+        let mixes =
+            catalog.compute_some(&self.scenario, |_, def| matches!(def, ProfileDef::Mix(_)));
+        for (id, result) in &mixes {
             let Err(err) = result else { continue };
+            let Some(profile) = self.profiles.iter().find(|profile| profile.id == *id) else {
+                continue;
+            };
             let Definition::Mix(parts) = &profile.text.definition else {
                 continue;
             };

@@ -5,7 +5,7 @@ mod json;
 mod number;
 mod table;
 
-pub use json::{JsonReport, json_document};
+pub use json::{JsonReport, csv_document, json_document};
 pub use number::{count, grouped, money, percent};
 
 use crate::model::{Figures, Scenario};
@@ -56,9 +56,7 @@ impl Comparison {
             .filter(|&at| results[at].is_some())
             .collect();
         order.sort_by(|&a, &b| {
-            cost(a)
-                .total_cmp(&cost(b))
-                .then_with(|| profiles[a].id.cmp(&profiles[b].id))
+            cheapest_first((cost(a), &profiles[a].id), (cost(b), &profiles[b].id))
         });
         let rows = order
             .into_iter()
@@ -100,13 +98,18 @@ impl Comparison {
             self.rows[at].figures = figures;
         }
         self.rows.sort_by(|a, b| {
-            a.figures
-                .core
-                .cost_per_merge
-                .total_cmp(&b.figures.core.cost_per_merge)
-                .then_with(|| a.id.cmp(&b.id))
+            cheapest_first(
+                (a.figures.core.cost_per_merge, &a.id),
+                (b.figures.core.cost_per_merge, &b.id),
+            )
         });
     }
+}
+
+/// The one order of every comparison: cost per merge, then id, so it never
+/// depends on the file system.
+fn cheapest_first((a_cost, a_id): (f64, &str), (b_cost, b_id): (f64, &str)) -> std::cmp::Ordering {
+    a_cost.total_cmp(&b_cost).then_with(|| a_id.cmp(b_id))
 }
 
 /// The output formats of `report`.
@@ -132,7 +135,7 @@ pub fn write(
     match format {
         Format::Table => out.write_all(table::human(comparison, table::TABLE_WIDTH).as_bytes()),
         Format::Markdown => out.write_all(table::markdown(comparison).as_bytes()),
-        Format::Csv => out.write_all(table::csv(comparison).as_bytes()),
+        Format::Csv => out.write_all(csv_document(comparison).as_bytes()),
         Format::Json => {
             serde_json::to_writer_pretty(&mut *out, &json_document(comparison))?;
             out.write_all(b"\n")

@@ -36,7 +36,7 @@ fn width(binding: &Binding) -> usize {
 
 /// The hints that fit in `room` columns, in table order; those with the
 /// highest `drop_order` give way first.
-pub fn hints(room: usize) -> Vec<&'static Binding> {
+fn hints(room: usize) -> Vec<&'static Binding> {
     let mut shown: Vec<&Binding> = BINDINGS
         .iter()
         .filter(|binding| !binding.hint.is_empty())

@@ -52,7 +52,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 /// How a key is written for people.
-pub fn key_name(key: Key) -> String {
+fn key_name(key: Key) -> String {
     let code = |code: KeyCode| match code {
         KeyCode::Up => "↑".to_string(),
         KeyCode::Down => "↓".to_string(),

@@ -9,10 +9,7 @@ mod sliders;
 mod table;
 mod theme;
 
-pub use footer::hints;
-pub use help::key_name;
 pub use layout::{Areas, MIN_HEIGHT, MIN_WIDTH, table_offset};
-pub use table::sparkline;
 pub use theme::Theme;
 
 use ratatui::buffer::Buffer;

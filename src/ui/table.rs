@@ -255,7 +255,7 @@ fn share(part: f64, total: f64) -> String {
 
 /// Bars for `series` on a scale whose top is `max`, squeezed or stretched
 /// to `width` characters; non-finite values draw as a gap.
-pub fn sparkline(series: &[f64], max: f64, width: u16) -> String {
+fn sparkline(series: &[f64], max: f64, width: u16) -> String {
     if series.is_empty() || width == 0 {
         return String::new();
     }
