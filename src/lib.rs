@@ -2,10 +2,12 @@
 //! survives, compared across model profiles.
 
 pub mod app;
+pub mod atomic;
 pub mod cli;
 pub mod model;
 pub mod profile;
 pub mod report;
+pub mod test_hooks;
 pub mod tui;
 pub mod ui;
 pub mod watch;

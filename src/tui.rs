@@ -12,7 +12,10 @@ use std::time::Duration;
 use anyhow::Context;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event,
+};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -34,6 +37,9 @@ pub enum AppEvent {
     Folder(FolderUpdate),
 }
 
+/// Events applied between two frames at most, when they queue up.
+const MAX_EVENTS_PER_FRAME: usize = 256;
+
 /// Set for the start-up benchmark: draw the first frame, then leave.
 const EXIT_AFTER_FIRST_FRAME: &str = "COSTLENS_EXIT_AFTER_FIRST_FRAME";
 
@@ -49,7 +55,9 @@ impl TerminalGuard {
         enable_raw_mode()
             .context("the explorer needs a terminal (for scripts, use `costlens report`)")?;
         let mut stdout = io::stdout();
-        let entered = execute!(stdout, EnterAlternateScreen).and_then(|()| {
+        // Bracketed paste: pasted text arrives as one event, not as keys,
+        // so a paste full of `q`s and `s`s does not quit or write files.
+        let entered = execute!(stdout, EnterAlternateScreen, EnableBracketedPaste).and_then(|()| {
             if mouse {
                 execute!(stdout, EnableMouseCapture)
             } else {
@@ -83,39 +91,68 @@ impl Drop for TerminalGuard {
     }
 }
 
-/// Puts the terminal back: mouse capture off, main screen, cooked mode,
-/// cursor shown. Safe to call more than once; errors are ignored because
+/// Puts the terminal back: mouse capture and bracketed paste off, main
+/// screen, cooked mode, cursor shown. Safe to call more than once; errors are ignored because
 /// there is nowhere left to report them.
 pub fn restore() {
     let mut stdout = io::stdout();
     let _ = execute!(
         stdout,
         DisableMouseCapture,
+        DisableBracketedPaste,
         LeaveAlternateScreen,
         ratatui::crossterm::cursor::Show
     );
     let _ = disable_raw_mode();
 }
 
-/// A panic restores the terminal first, so its message lands on a usable
-/// screen instead of a raw-mode alternate one.
+/// A panic on any thread restores the terminal, says what happened in
+/// plain words on the restored screen, and ends the process: an explorer
+/// whose input or watcher thread died would look alive and not answer.
 fn install_panic_hook() {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
+            // Held to the end, so the loop cannot draw over the restored
+            // screen from another thread (the lock is re-entrant).
+            let _stdout = io::stdout().lock();
             restore();
-            previous(info);
+            let message = info
+                .payload()
+                .downcast_ref::<&str>()
+                .map(|text| text.to_string())
+                .or_else(|| info.payload().downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "no message".to_string());
+            let location = info
+                .location()
+                .map_or_else(String::new, |at| format!(" at {}:{}", at.file(), at.line()));
+            eprintln!(
+                "costlens stopped on an internal error: {message}{location}\n\
+                 The terminal has been restored and no file was changed by the error. \
+                 Please report it with the steps that led to it \
+                 (RUST_BACKTRACE=1 adds a backtrace)."
+            );
+            if std::env::var_os("RUST_BACKTRACE").is_some() {
+                previous(info);
+            }
+            std::process::exit(PANIC_EXIT_CODE);
         }));
     });
 }
+
+/// What Rust itself exits with after a panic.
+const PANIC_EXIT_CODE: i32 = 101;
 
 /// Reads the terminal on its own thread; blocking reads, no polling.
 fn spawn_input(events: Sender<AppEvent>) {
     thread::spawn(move || {
         loop {
             let message = match event::read() {
-                Ok(event) => AppEvent::Input(event),
+                Ok(event) => {
+                    crate::test_hooks::panic_if_asked("input", &event);
+                    AppEvent::Input(event)
+                }
                 Err(_) => AppEvent::InputClosed,
             };
             let closed = matches!(message, AppEvent::InputClosed);
@@ -146,7 +183,18 @@ pub fn run(mut app: App, watch_mode: WatchMode) -> anyhow::Result<()> {
             break;
         }
         let Ok(event) = events.recv() else { break };
-        handle(&mut app, event, guard.terminal.size().map(Rect::from)?);
+        // Everything already queued is applied before the next draw, so a
+        // key-repeat flood or a resize storm costs one frame, not one each.
+        // Capped, so a flood still shows progress.
+        let queued = events.try_iter().take(MAX_EVENTS_PER_FRAME);
+        for event in std::iter::once(event).chain(queued) {
+            // Asked per event: a resize in the batch moves the mouse's map.
+            let size = guard.terminal.size().map(Rect::from)?;
+            handle(&mut app, event, size);
+            if !app.is_running() {
+                break;
+            }
+        }
         guard.set_mouse(app.mouse_enabled())?;
     }
     Ok(())
@@ -178,8 +226,15 @@ fn follow(app: &mut App, mode: WatchMode, events: Sender<AppEvent>) -> Option<Fo
 
 /// Turns one event into at most one action and applies it.
 pub fn handle(app: &mut App, event: AppEvent, size: Rect) {
+    if let AppEvent::Input(input) = &event {
+        crate::test_hooks::panic_if_asked("main", input);
+    }
     let action = match event {
         AppEvent::Input(Event::Key(key)) => action_for(&key, app.mode()),
+        AppEvent::Input(Event::Paste(text)) => Some(Action::Notice(format!(
+            "pasted text ignored ({} characters): the explorer takes keys, not text",
+            text.chars().count()
+        ))),
         AppEvent::Input(Event::Mouse(mouse)) if app.mouse_enabled() => {
             ui::mouse_action(app, mouse, size)
         }

@@ -183,6 +183,18 @@ impl Overrides {
             .collect()
     }
 
+    /// Every scenario what-if, in field order.
+    pub fn scenario_entries(&self) -> impl Iterator<Item = (ScenarioField, f64)> + '_ {
+        self.scenario.iter().map(|(field, value)| (*field, *value))
+    }
+
+    /// Every profile what-if, by id then field.
+    pub fn profile_entries(&self) -> impl Iterator<Item = (&str, ProfileField, f64)> + '_ {
+        self.profiles
+            .iter()
+            .map(|((id, field), value)| (id.as_str(), *field, *value))
+    }
+
     pub fn is_empty(&self) -> bool {
         self.scenario.is_empty() && self.profiles.is_empty()
     }

@@ -8,7 +8,6 @@
 //! half-written profile behind.
 
 use std::fs;
-use std::io::Write;
 use std::path::Path;
 
 use anyhow::{Context, Result, anyhow, bail};
@@ -26,11 +25,9 @@ pub struct Edit {
 /// Writes `edits` into the TOML file at `path`, keeping its comments, key
 /// order and layout.
 ///
-/// Atomic: the new text goes to a temp file in the same folder (named
-/// `.costlens-*.tmp`, which the profile loader skips as a scratch file), is
-/// flushed and synced, then renamed over the original with the original's
-/// permissions. On any failure the original file is untouched, the temp file
-/// is removed, and the error says what failed and names the file.
+/// Atomic ([`crate::atomic::write_atomically`]): on any failure the
+/// original file is untouched and the error says what failed and names
+/// the file.
 pub fn write_back(path: &Path, edits: &[Edit]) -> Result<()> {
     // Resolve symlinks so that a linked profile is updated in place rather
     // than the link being replaced by a plain file.
@@ -38,36 +35,9 @@ pub fn write_back(path: &Path, edits: &[Edit]) -> Result<()> {
         .with_context(|| format!("cannot find profile file {}", path.display()))?;
     let shown = target.display();
     let text = fs::read_to_string(&target).with_context(|| format!("cannot read {shown}"))?;
-    let permissions = fs::metadata(&target)
-        .with_context(|| format!("cannot read the permissions of {shown}"))?
-        .permissions();
     let new_text = apply_edits(&text, edits).with_context(|| format!("cannot edit {shown}"))?;
 
-    // Same folder as the target, so the final rename never crosses filesystems.
-    let dir = target.parent().unwrap_or(Path::new("."));
-    let mut temp = tempfile::Builder::new()
-        .prefix(".costlens-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .with_context(|| format!("cannot create a temporary file next to {shown}"))?;
-    // From here on, an early return drops `temp`, which deletes it.
-    temp.write_all(new_text.as_bytes())
-        .and_then(|()| temp.flush())
-        .and_then(|()| temp.as_file().sync_all())
-        .with_context(|| format!("cannot write the new text of {shown} to a temporary file"))?;
-    temp.as_file()
-        .set_permissions(permissions)
-        .with_context(|| format!("cannot copy the permissions of {shown}"))?;
-    temp.persist(&target)
-        .map_err(|err| anyhow!(err.error))
-        .with_context(|| format!("cannot replace {shown} with its new text"))?;
-
-    // Make the rename itself durable. Best effort: the file has already been
-    // replaced, so failing here would report an error for a write that worked.
-    if let Ok(folder) = fs::File::open(dir) {
-        let _ = folder.sync_all();
-    }
-    Ok(())
+    crate::atomic::write_atomically(&target, new_text.as_bytes())
 }
 
 /// The new text, without touching the disk (so the UI and tests can preview

@@ -33,6 +33,8 @@ pub enum Action {
     Undo,
     /// Write the selected profile's what-ifs into its file.
     Save,
+    /// Write the comparison as it stands, what-ifs included, to a markdown file.
+    Export,
     /// Make the selected profile the reference row (again: back to cheapest).
     PinReference,
     /// Open or close the help overlay.

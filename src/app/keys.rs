@@ -186,6 +186,14 @@ pub const BINDINGS: &[Binding] = &[
         Action::Save,
     ),
     bind(
+        &[Key::Char('e')],
+        "e",
+        "export",
+        "Export the comparison and what-ifs to costlens-export.md",
+        5,
+        Action::Export,
+    ),
+    bind(
         &[Key::Char('p')],
         "p",
         "pin ref",

@@ -1,6 +1,7 @@
 //! The explorer's state, and `update`: the one place it changes.
 
 mod action;
+mod export;
 mod keys;
 mod save;
 mod sliders;
@@ -9,6 +10,7 @@ mod what_ifs;
 use std::path::{Path, PathBuf};
 
 pub use action::Action;
+pub use export::DEFAULT_EXPORT_FILE;
 pub use keys::{BINDINGS, Binding, Key, action_for};
 pub use sliders::{SLIDERS, Slider, SliderTarget, Unit};
 
@@ -64,6 +66,8 @@ pub struct App {
     status: Option<Status>,
     running: bool,
     theme: Theme,
+    /// Where `e` writes the export.
+    export_path: PathBuf,
 }
 
 impl App {
@@ -85,6 +89,7 @@ impl App {
             status: None,
             running: true,
             theme,
+            export_path: PathBuf::from(DEFAULT_EXPORT_FILE),
         };
         app.recompute(None);
         app
@@ -108,6 +113,7 @@ impl App {
             Action::ResetAll => self.reset_all(),
             Action::Undo => self.undo(),
             Action::Save => self.save(),
+            Action::Export => self.export(),
             Action::PinReference => self.pin_reference(),
             Action::ToggleHelp => self.toggle_help(),
             Action::CloseOverlay => self.mode = Mode::Explore,

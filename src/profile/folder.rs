@@ -60,6 +60,9 @@ impl LoadedProfile {
 enum Origin {
     Disk(PathBuf),
     Builtin(&'static str),
+    /// Bytes handed over by the caller (the fuzzer, tests): checked like a
+    /// file's, size and encoding included.
+    Memory(Vec<u8>),
 }
 
 /// One file to load: its name, how it is shown in messages, its origin.
@@ -84,6 +87,7 @@ impl SourceFile {
         let text = match &self.origin {
             Origin::Disk(path) => read_text(path, &self.shown),
             Origin::Builtin(text) => Ok((*text).to_string()),
+            Origin::Memory(bytes) => decode_text(bytes.clone(), &self.shown),
         };
         let text = match text {
             Ok(text) => text,
@@ -162,6 +166,24 @@ impl Folder {
         }
         files.sort_by(|a, b| a.file_name.cmp(&b.file_name));
         Ok(Self::from_sources(files, previous))
+    }
+
+    /// Loads files given as `(file name, bytes)`, as if they were a
+    /// folder's, with `previous` as in [`Folder::reload_dir`]. Names that
+    /// a folder would skip (not `.toml`, scratch files) are skipped here too.
+    pub fn load_memory(files: Vec<(String, Vec<u8>)>, previous: Option<&Folder>) -> Folder {
+        let mut sources: Vec<SourceFile> = files
+            .into_iter()
+            .filter(|(name, _)| name.ends_with(".toml") && !is_scratch_file(name))
+            .map(|(file_name, bytes)| SourceFile {
+                shown: format!("(memory)/{file_name}"),
+                file_name,
+                origin: Origin::Memory(bytes),
+            })
+            .collect();
+        sources.sort_by(|a, b| a.file_name.cmp(&b.file_name));
+        sources.dedup_by(|a, b| a.file_name == b.file_name);
+        Self::from_sources(sources, previous)
     }
 
     /// The profiles built into the binary.
@@ -341,21 +363,33 @@ fn read_text(path: &Path, shown: &str) -> Result<String, Diagnostic> {
     if !metadata.is_file() {
         return Err(fail(None, "is not a regular file".to_string()));
     }
-    let too_big = |size: u64| {
-        fail(
-            None,
-            format!("file is larger than 1 MiB (found {size} bytes)"),
-        )
-    };
+    // Refused unread: a 50 MB file costs nothing to turn away.
     if metadata.len() > MAX_FILE_BYTES {
-        return Err(too_big(metadata.len()));
+        return Err(fail(
+            None,
+            format!("file is larger than 1 MiB (found {} bytes)", metadata.len()),
+        ));
     }
     let mut bytes = Vec::new();
     fs::File::open(path)
         .and_then(|file| file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
         .map_err(|err| fail(None, format!("cannot read: {err}")))?;
+    decode_text(bytes, shown)
+}
+
+/// A file's bytes as text: at most [`MAX_FILE_BYTES`], and UTF-8, located
+/// at the first bad byte.
+fn decode_text(bytes: Vec<u8>, shown: &str) -> Result<String, Diagnostic> {
+    let fail = |location, message: String| Diagnostic {
+        path: shown.to_string(),
+        location,
+        message,
+    };
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_big(bytes.len() as u64));
+        return Err(fail(
+            None,
+            format!("file is larger than 1 MiB (found {} bytes)", bytes.len()),
+        ));
     }
     String::from_utf8(bytes).map_err(|err| {
         let valid = err.utf8_error().valid_up_to();

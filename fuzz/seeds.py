@@ -1,0 +1,29 @@
+#!/usr/bin/env python3
+"""Writes the fuzzer's starting corpus: folders built from the shipped
+profiles and the explorer fixtures, in the target's input format (files
+separated by NUL: scenario.toml, a.toml, b.toml, c.toml, ..., then keys)."""
+import pathlib
+import re
+
+root = pathlib.Path(__file__).resolve().parent.parent
+out = root / "fuzz" / "corpus" / "folder"
+out.mkdir(parents=True, exist_ok=True)
+
+scenario = (root / "profiles" / "scenario.toml").read_bytes()
+models = sorted(p for p in (root / "profiles").glob("*.toml")
+                if p.name not in ("scenario.toml", "tiered.toml"))
+mix = re.sub(rb'profile = "[^"]*"', b'profile = "a"', (root / "profiles" / "tiered.toml").read_bytes(), count=1)
+mix = re.sub(rb'profile = "(?!a")[^"]*"', b'profile = "b"', mix)
+keys = bytes(range(0, 64))
+
+n = 0
+for i, first in enumerate(models):
+    second = models[(i + 1) % len(models)]
+    parts = [scenario, first.read_bytes(), second.read_bytes(), mix, keys]
+    (out / f"shipped-{n:02}").write_bytes(b"\0".join(parts))
+    n += 1
+fixtures = root / "tests" / "fixtures" / "explorer"
+parts = [(fixtures / "scenario.toml").read_bytes(), (fixtures / "strong.toml").read_bytes(),
+         (fixtures / "cheap.toml").read_bytes(), keys]
+(out / "fixtures").write_bytes(b"\0".join(parts))
+print(f"{n + 1} seeds in {out}")
