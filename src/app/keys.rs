@@ -22,6 +22,11 @@ impl Key {
     fn matches(self, event: &KeyEvent) -> bool {
         let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
         let shift = event.modifiers.contains(KeyModifiers::SHIFT);
+        // Alt (Meta) combinations belong to the window manager or tmux;
+        // none is bound, so Alt-q does not quit and Alt-s does not save.
+        if event.modifiers.contains(KeyModifiers::ALT) {
+            return false;
+        }
         match (self, event.code) {
             (Key::Char(want), KeyCode::Char(got)) => want == got && !ctrl,
             (Key::Ctrl(want), KeyCode::Char(got)) => want == got.to_ascii_lowercase() && ctrl,

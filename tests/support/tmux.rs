@@ -1,0 +1,241 @@
+//! A real terminal for end-to-end tests: the built explorer runs inside
+//! tmux, keys go in through `send-keys` and the screen comes back through
+//! `capture-pane`. Each `Tmux` owns a server on its own socket, so tests
+//! run in parallel and never touch a user's tmux.
+//!
+//! The explorer is typed into a plain shell rather than started as the
+//! pane's command, so that after it quits there is a real shell left to
+//! prove the terminal was restored. The profiles live in `profiles/`
+//! under the shell's folder, so a test can delete and recreate them.
+//!
+//! Shared by several test binaries, each of which uses only part of it.
+#![allow(dead_code)]
+
+use std::fs;
+use std::path::PathBuf;
+use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::thread;
+use std::time::{Duration, Instant};
+
+pub const STRONG: &str = "[prices]\ninput = 3\noutput = 15\n[usage]\ninput_tokens = 40_000\noutput_tokens = 8_000\n\
+[quality]\nfirst_pass_rate = 0.72\nreview_minutes = 6\nsurvive_rate = 0.985\nincident_cost = 900\n";
+pub const CHEAP: &str = "[prices]\ninput = 1\noutput = 4\n[usage]\ninput_tokens = 40_000\noutput_tokens = 8_000\n\
+[quality]\nfirst_pass_rate = 0.52\nreview_minutes = 11\nsurvive_rate = 0.96\nincident_cost = 900\n";
+
+/// Generous, because CI machines under load are slow; polling keeps the
+/// passing case fast.
+pub const TIMEOUT: Duration = Duration::from_secs(10);
+pub const POLL: Duration = Duration::from_millis(50);
+
+/// A tmux server of one's own with one session, `main`, running a bare
+/// shell in a temp folder that holds the worked check's two profiles.
+/// Dropping it kills the server, also when a test fails half-way.
+pub struct Tmux {
+    socket: String,
+    /// Where `-L` put the socket: tmux leaves the file behind when the
+    /// server dies, so the guard removes it.
+    socket_path: Option<String>,
+    pub dir: tempfile::TempDir,
+}
+
+impl Tmux {
+    pub fn start(width: u16, height: u16) -> Tmux {
+        // A missing tmux must fail loudly: a skipped test looks like a pass.
+        if Command::new("tmux").arg("-V").output().is_err() {
+            panic!("tmux is not on PATH; these tests need it (.ci/run installs it)");
+        }
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        let dir = tempfile::tempdir().unwrap();
+        let profiles = dir.path().join("profiles");
+        fs::create_dir(&profiles).unwrap();
+        fs::write(profiles.join("strong.toml"), STRONG).unwrap();
+        fs::write(profiles.join("cheap.toml"), CHEAP).unwrap();
+        let socket = format!(
+            "costlens-e2e-{}-{}",
+            std::process::id(),
+            NEXT.fetch_add(1, Ordering::Relaxed)
+        );
+        // The guard exists before the server does, so no path leaks it.
+        let mut tmux = Tmux {
+            socket,
+            socket_path: None,
+            dir,
+        };
+        let (w, h) = (width.to_string(), height.to_string());
+        let cwd = tmux.dir.path().to_str().unwrap().to_string();
+        // No rc files and no history file: a known prompt, and nothing
+        // written into the user's home.
+        let shell = "env PS1='$ ' HISTFILE= bash --norc --noprofile";
+        tmux.run(&[
+            "new", "-d", "-s", "main", "-x", &w, "-y", &h, "-c", &cwd, shell,
+        ]);
+        tmux.socket_path = Some(tmux.display("#{socket_path}"));
+        tmux.wait_for("the shell prompt", |s| s.trim() == "$");
+        tmux
+    }
+
+    /// Runs a tmux command against this server; `-f /dev/null` keeps the
+    /// user's ~/.tmux.conf out.
+    pub fn run(&self, args: &[&str]) -> String {
+        let out = Command::new("tmux")
+            .args(["-L", &self.socket, "-f", "/dev/null"])
+            .args(args)
+            .output()
+            .expect("tmux runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "tmux {args:?} failed: {stderr}");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Key names as tmux spells them: `L`, `Tab`, `Escape`, `C-c`.
+    pub fn send_keys(&self, keys: &[&str]) {
+        self.run(&[&["send-keys", "-t", "main"], keys].concat());
+    }
+
+    pub fn type_line(&self, line: &str) {
+        self.run(&["send-keys", "-t", "main", "-l", line]);
+        self.send_keys(&["Enter"]);
+    }
+
+    pub fn screen(&self) -> String {
+        self.run(&["capture-pane", "-p", "-t", "main"])
+    }
+
+    /// A tmux format of the pane, e.g. `#{alternate_on}`.
+    pub fn display(&self, format: &str) -> String {
+        let out = self.run(&["display", "-p", "-t", "main", format]);
+        out.trim().to_string()
+    }
+
+    /// Polls until `ready` holds; returns that screen, or panics with the
+    /// last one seen.
+    pub fn wait_for(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if ready(&screen) {
+                return screen;
+            }
+            if start.elapsed() > TIMEOUT {
+                panic!("timed out after {TIMEOUT:?} waiting for {what}; screen:\n{screen}");
+            }
+            thread::sleep(POLL);
+        }
+    }
+
+    /// Polls a tmux format, e.g. `#{alternate_on}`, until it reads `want`.
+    pub fn wait_display(&self, format: &str, want: &str) {
+        let start = Instant::now();
+        while self.display(format) != want {
+            let screen = self.screen();
+            assert!(
+                start.elapsed() < TIMEOUT,
+                "{format} is not {want}:\n{screen}"
+            );
+            thread::sleep(POLL);
+        }
+    }
+
+    /// The profiles folder the explorer is started on.
+    pub fn profiles(&self) -> PathBuf {
+        self.dir.path().join("profiles")
+    }
+
+    /// The command line that starts the explorer on the profiles folder.
+    pub fn costlens(&self, flags: &str) -> String {
+        let bin = env!("CARGO_BIN_EXE_costlens");
+        format!("'{bin}' {flags} '{}'", self.profiles().display())
+    }
+
+    /// Starts the explorer and waits for its first full table.
+    pub fn explore(&self, flags: &str) {
+        self.type_line(&self.costlens(flags));
+        self.wait_for("the table", shows_table);
+    }
+
+    /// After a quit key: waits for the explorer to exit, then checks it
+    /// left the terminal as it found it and the shell still answers.
+    pub fn assert_restored_shell(&self) {
+        self.wait_display("#{pane_current_command}", "bash");
+        let screen = self.screen();
+        for (flag, what) in [
+            ("#{alternate_on}", "the alternate screen"),
+            ("#{mouse_any_flag}", "mouse capture"),
+        ] {
+            assert_eq!(self.display(flag), "0", "left {what} on:\n{screen}");
+        }
+        // Raw mode shows as `-icanon`. The typed line holds `icanon` too,
+        // so only a line that is exactly the flag counts.
+        self.type_line(r"stty -a | tr ' ' '\n' | grep -x -- '-\?icanon'");
+        let is_flag = |l: &str| matches!(l.trim(), "icanon" | "-icanon");
+        let screen = self.wait_for("stty's icanon flag", |s| s.lines().any(is_flag));
+        assert!(
+            screen.lines().any(|l| l.trim() == "icanon"),
+            "left the terminal in raw mode:\n{screen}"
+        );
+        self.type_line("echo ready-$((40+2))");
+        self.wait_for("the shell to answer", |s| {
+            s.lines().any(|l| l.trim() == "ready-42")
+        });
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        // Not `run`: a panic while already panicking would abort the tests.
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .output();
+        if let Some(path) = &self.socket_path {
+            let _ = fs::remove_file(path);
+        }
+    }
+}
+
+/// The words of a profile's table row, from its name on, if it is shown.
+pub fn row<'a>(screen: &'a str, name: &str) -> Option<Vec<&'a str>> {
+    screen.lines().find_map(|line| {
+        let words: Vec<&str> = line
+            .trim_start_matches(['│', '▶'])
+            .split_whitespace()
+            .collect();
+        (words.first() == Some(&name)).then_some(words)
+    })
+}
+
+/// The cost column of a profile's row.
+pub fn cost<'a>(screen: &'a str, name: &str) -> Option<&'a str> {
+    row(screen, name).and_then(|words| words.get(1).copied())
+}
+
+/// The worked check, untouched: strong 30.50 and cheap 78.45.
+pub fn shows_table(screen: &str) -> bool {
+    cost(screen, "strong") == Some("30.50") && cost(screen, "cheap") == Some("78.45")
+}
+
+/// Whether the slider line `label` reads `value` and carries the moved mark
+/// `*` after its file value.
+pub fn slider_shows(screen: &str, label: &str, value: &str, moved: bool) -> bool {
+    screen.lines().any(|line| {
+        line.split_once(label)
+            .and_then(|(_, rest)| rest.split_once(')'))
+            .is_some_and(|(reading, after)| {
+                reading.trim_start().starts_with(value)
+                    && after.trim_start().starts_with('*') == moved
+            })
+    })
+}
+
+/// SGR sequences in a styled capture that set a colour (defaults 39 and 49
+/// are fine: they reset one).
+pub fn colour_codes(styled: &str) -> Vec<String> {
+    let colour = |p: &str| matches!(p.parse(), Ok(30..=38 | 40..=48 | 90..=97 | 100..=107));
+    styled
+        .split('\x1b')
+        .filter_map(|seq| seq.strip_prefix('[')?.split_once('m'))
+        .map(|(params, _)| params)
+        .filter(|params| params.split(';').any(colour))
+        .map(|params| format!("ESC[{params}m"))
+        .collect()
+}

@@ -1,0 +1,201 @@
+//! Terminal abuse, end to end in tmux (see `support/tmux.rs`): a resize
+//! storm down to 1×1 and up to 300×100, 10,000 random keys, a 1 MiB
+//! paste and panics injected on two threads. After each: no panic text
+//! (except the injected one, reported in plain words), and a shell that
+//! is not left in raw mode, the alternate screen or mouse capture.
+
+use std::fs;
+use std::time::Instant;
+
+#[path = "support/tmux.rs"]
+mod tmux;
+
+use tmux::{CHEAP, STRONG, Tmux, shows_table};
+
+/// A small deterministic generator: the same storm on every run, so a
+/// failure can be replayed.
+struct XorShift(u64);
+
+impl XorShift {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+/// What Rust prints for a panic the explorer did not catch and explain.
+fn assert_no_panic_text(screen: &str) {
+    for text in ["panicked at", "RUST_BACKTRACE", "internal error"] {
+        assert!(!screen.contains(text), "`{text}` on screen:\n{screen}");
+    }
+}
+
+/// Still running and drawing: the explorer is the pane's process, and the
+/// help opens and closes on request.
+fn assert_responsive(tmux: &Tmux) {
+    assert_eq!(tmux.display("#{pane_current_command}"), "costlens");
+    // Two writes: Esc and `?` in one read would be Alt-`?`, which is not
+    // bound (nor would it be, typed by hand).
+    tmux.send_keys(&["Escape"]);
+    std::thread::sleep(tmux::POLL);
+    tmux.send_keys(&["?"]);
+    tmux.wait_for("the help", |s| s.contains("╭ Keys"));
+    tmux.send_keys(&["Escape"]);
+    tmux.wait_for("the help to close", |s| !s.contains("╭ Keys"));
+}
+
+#[test]
+fn a_resize_storm_leaves_a_working_screen() {
+    let tmux = Tmux::start(100, 30);
+    tmux.explore("--mouse");
+    let mut random = XorShift(0x5EED_0001);
+    let mut sizes = vec![(1, 1), (300, 100), (1, 100), (300, 1), (80, 24), (79, 23)];
+    sizes.extend((0..300).map(|_| (1 + random.below(300), 1 + random.below(100))));
+    sizes.extend([(1, 1), (300, 100), (1, 1)]);
+    for (width, height) in &sizes {
+        let (w, h) = (width.to_string(), height.to_string());
+        tmux.run(&["resize-window", "-t", "main", "-x", &w, "-y", &h]);
+    }
+    tmux.run(&["resize-window", "-t", "main", "-x", "100", "-y", "30"]);
+    let screen = tmux.wait_for("the table at 100×30", shows_table);
+    assert_no_panic_text(&screen);
+    assert_responsive(&tmux);
+    tmux.send_keys(&["q"]);
+    tmux.assert_restored_shell();
+}
+
+/// Every key the explorer knows and many it does not, as tmux names them;
+/// not `q` or Ctrl-C, which would end the test early, nor `;`, which tmux
+/// reads as a command separator.
+fn key_pool() -> Vec<String> {
+    let mut keys: Vec<String> = ('a'..='z')
+        .chain('A'..='Z')
+        .chain('0'..='9')
+        .chain("!\"#$%&'()*+,-./:<=>?@[\\]^_`{|}~ ".chars())
+        .filter(|c| *c != 'q')
+        .map(String::from)
+        .collect();
+    for name in [
+        "Up", "Down", "Left", "Right", "S-Left", "S-Right", "S-Up", "C-Left", "M-Right", "Tab",
+        "BTab", "Enter", "Escape", "Home", "End", "PageUp", "PageDown", "BSpace", "DC", "IC",
+    ] {
+        keys.push(name.to_string());
+    }
+    keys.extend((1..=12).map(|n| format!("F{n}")));
+    keys.extend(('a'..='z').filter(|c| *c != 'c').map(|c| format!("C-{c}")));
+    keys.extend(('a'..='z').map(|c| format!("M-{c}")));
+    keys
+}
+
+#[test]
+fn ten_thousand_random_keys() {
+    let tmux = Tmux::start(120, 40);
+    tmux.explore("");
+    let pool = key_pool();
+    let mut random = XorShift(0x5EED_0002);
+    let started = Instant::now();
+    for _ in 0..100 {
+        let batch: Vec<&str> = (0..100)
+            .map(|_| pool[random.below(pool.len())].as_str())
+            .collect();
+        tmux.send_keys(&batch);
+    }
+    let sent = started.elapsed();
+    // The explorer has caught up once the help it is asked for shows.
+    assert_responsive(&tmux);
+    eprintln!(
+        "10,000 keys: sent in {sent:?}, all handled after {:?}",
+        started.elapsed()
+    );
+    assert_no_panic_text(&tmux.screen());
+    tmux.send_keys(&["q"]);
+    tmux.assert_restored_shell();
+}
+
+#[test]
+fn a_large_paste_is_ignored_not_typed() {
+    let tmux = Tmux::start(120, 40);
+    tmux.explore("");
+    // Profile text is full of keys the explorer binds: q, s, e, u, a, R.
+    let mut text = String::new();
+    while text.len() < 1 << 20 {
+        text.push_str(STRONG);
+        text.push_str(CHEAP);
+    }
+    let paste = tmux.dir.path().join("paste.txt");
+    fs::write(&paste, &text).unwrap();
+    tmux.run(&["load-buffer", paste.to_str().unwrap()]);
+    let started = Instant::now();
+    // `-p`: as a terminal pastes, in brackets when the program asked.
+    tmux.run(&["paste-buffer", "-p", "-t", "main"]);
+    let notice = format!("pasted text ignored ({} characters)", text.chars().count());
+    let screen = tmux.wait_for("the paste notice", |s| s.contains(&notice));
+    eprintln!(
+        "{} byte paste handled after {:?}",
+        text.len(),
+        started.elapsed()
+    );
+    assert!(shows_table(&screen), "figures unchanged:\n{screen}");
+    assert_no_panic_text(&screen);
+    assert_responsive(&tmux);
+    // Not typed: no `s` saved, no `e` exported.
+    let profiles = tmux.profiles();
+    assert_eq!(
+        fs::read_to_string(profiles.join("strong.toml")).unwrap(),
+        STRONG
+    );
+    assert_eq!(
+        fs::read_to_string(profiles.join("cheap.toml")).unwrap(),
+        CHEAP
+    );
+    assert!(!tmux.dir.path().join("costlens-export.md").exists());
+    tmux.send_keys(&["q"]);
+    tmux.assert_restored_shell();
+}
+
+/// Starts the explorer with a panic armed on `thread`, fires it, and
+/// checks the plain report, the exit code and the restored shell.
+fn injected_panic(thread: &str) {
+    let tmux = Tmux::start(100, 30);
+    // Without RUST_BACKTRACE, as a user runs it (with it, Rust's own text
+    // and a backtrace follow the report, on purpose).
+    tmux.type_line(&format!(
+        "unset RUST_BACKTRACE; COSTLENS_TEST_PANIC={thread} {}",
+        tmux.costlens("--mouse")
+    ));
+    tmux.wait_for("the table", shows_table);
+    assert_eq!(tmux.display("#{mouse_any_flag}"), "1");
+    tmux.send_keys(&["!"]);
+    let report =
+        format!("costlens stopped on an internal error: injected by COSTLENS_TEST_PANIC={thread}");
+    let screen = tmux.wait_for("the panic report", |s| s.contains(&report));
+    assert!(
+        screen.contains("The terminal has been restored"),
+        "{screen}"
+    );
+    assert!(
+        !screen.contains("panicked at"),
+        "Rust's own text:\n{screen}"
+    );
+    tmux.type_line("echo exit=$?");
+    tmux.wait_for("exit code 101", |s| {
+        s.lines().any(|l| l.trim() == "exit=101")
+    });
+    tmux.assert_restored_shell();
+}
+
+#[test]
+fn a_panic_on_the_event_loop_is_reported_and_restores_the_terminal() {
+    injected_panic("main");
+}
+
+#[test]
+fn a_panic_on_the_input_thread_is_reported_and_restores_the_terminal() {
+    injected_panic("input");
+}
