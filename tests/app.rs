@@ -589,6 +589,17 @@ mod reload {
             app.comparison().rows.len(),
             "the last good state stays"
         );
+        // The folder back: the error gives way to saying so.
+        let folder = Folder::load_dir(dir.path()).unwrap();
+        app.update(Action::FolderLoaded(Box::new(folder)));
+        let status = app.status().unwrap();
+        assert!(!status.is_error, "{status:?}");
+        assert!(status.text.ends_with("can be read again"), "{status:?}");
+        // Only once: a later reload says nothing of it.
+        app.update(Action::Notice("other".to_string()));
+        let folder = Folder::load_dir(dir.path()).unwrap();
+        app.update(Action::FolderLoaded(Box::new(folder)));
+        assert_eq!(app.status().unwrap().text, "other");
     }
 }
 

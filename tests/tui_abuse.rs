@@ -10,7 +10,7 @@ use std::time::Instant;
 #[path = "support/tmux.rs"]
 mod tmux;
 
-use tmux::{CHEAP, STRONG, Tmux, shows_table};
+use tmux::{CHEAP, STRONG, Tmux, assert_no_panic_text, assert_responsive, shows_table};
 
 /// A small deterministic generator: the same storm on every run, so a
 /// failure can be replayed.
@@ -27,27 +27,6 @@ impl XorShift {
     fn below(&mut self, n: usize) -> usize {
         (self.next() % n as u64) as usize
     }
-}
-
-/// What Rust prints for a panic the explorer did not catch and explain.
-fn assert_no_panic_text(screen: &str) {
-    for text in ["panicked at", "RUST_BACKTRACE", "internal error"] {
-        assert!(!screen.contains(text), "`{text}` on screen:\n{screen}");
-    }
-}
-
-/// Still running and drawing: the explorer is the pane's process, and the
-/// help opens and closes on request.
-fn assert_responsive(tmux: &Tmux) {
-    assert_eq!(tmux.display("#{pane_current_command}"), "costlens");
-    // Two writes: Esc and `?` in one read would be Alt-`?`, which is not
-    // bound (nor would it be, typed by hand).
-    tmux.send_keys(&["Escape"]);
-    std::thread::sleep(tmux::POLL);
-    tmux.send_keys(&["?"]);
-    tmux.wait_for("the help", |s| s.contains("╭ Keys"));
-    tmux.send_keys(&["Escape"]);
-    tmux.wait_for("the help to close", |s| !s.contains("╭ Keys"));
 }
 
 #[test]

@@ -68,6 +68,9 @@ pub struct App {
     theme: Theme,
     /// Where `e` writes the export.
     export_path: PathBuf,
+    /// The watcher's last word was that the folder cannot be read; the
+    /// next good load says it is back.
+    folder_unreadable: bool,
 }
 
 impl App {
@@ -90,6 +93,7 @@ impl App {
             running: true,
             theme,
             export_path: PathBuf::from(DEFAULT_EXPORT_FILE),
+            folder_unreadable: false,
         };
         app.recompute(None);
         app
@@ -120,7 +124,7 @@ impl App {
             Action::ToggleMouse => self.toggle_mouse(),
             Action::Reload => self.reload(),
             Action::FolderLoaded(folder) => self.folder_loaded(*folder),
-            Action::FolderFailed(message) => self.fail(message),
+            Action::FolderFailed(message) => self.folder_failed(message),
             Action::Notice(message) => self.say(message),
         }
     }

@@ -90,5 +90,15 @@ impl App {
         if folder != self.folder {
             self.replace_folder(folder);
         }
+        if std::mem::take(&mut self.folder_unreadable) {
+            self.say(format!("{} can be read again", self.source_label()));
+        }
+    }
+
+    /// The watcher cannot read the folder: the last good state stays, and
+    /// the message until the folder is back.
+    pub(super) fn folder_failed(&mut self, message: String) {
+        self.folder_unreadable = true;
+        self.fail(message);
     }
 }

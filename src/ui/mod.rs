@@ -12,13 +12,16 @@ mod theme;
 pub use layout::{Areas, MIN_HEIGHT, MIN_WIDTH, table_offset};
 pub use theme::Theme;
 
+use std::path::Path;
+
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Paragraph, Widget, Wrap};
 
-use crate::app::{Action, App, Mode, SLIDERS};
+use crate::app::{Action, App, Mode, SLIDERS, Source};
+use crate::profile::Diagnostic;
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -63,7 +66,12 @@ fn file_problems(app: &App, area: Rect, buf: &mut Buffer) {
     let mut lines: Vec<Line> = errors
         .iter()
         .take(shown)
-        .map(|diagnostic| Line::styled(format!(" ⚠ {diagnostic}"), app.theme().error))
+        .map(|diagnostic| {
+            Line::styled(
+                format!(" ⚠ {}", in_folder(app, diagnostic)),
+                app.theme().error,
+            )
+        })
         .collect();
     if errors.len() > shown
         && let Some(last) = lines.last_mut()
@@ -77,6 +85,18 @@ fn file_problems(app: &App, area: Rect, buf: &mut Buffer) {
         );
     }
     Paragraph::new(lines).render(area, buf);
+}
+
+/// A problem with its path relative to the folder the header names: the
+/// file name and the message are what matter on a narrow screen.
+fn in_folder(app: &App, diagnostic: &Diagnostic) -> Diagnostic {
+    let mut shown = diagnostic.clone();
+    if let Source::Folder(dir) = app.source()
+        && let Ok(relative) = Path::new(&diagnostic.path).strip_prefix(dir)
+    {
+        shown.path = relative.display().to_string();
+    }
+    shown
 }
 
 fn too_small(theme: &Theme, area: Rect, buf: &mut Buffer) {

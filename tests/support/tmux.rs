@@ -239,3 +239,24 @@ pub fn colour_codes(styled: &str) -> Vec<String> {
         .map(|params| format!("ESC[{params}m"))
         .collect()
 }
+
+/// What Rust prints for a panic the explorer did not catch and explain.
+pub fn assert_no_panic_text(screen: &str) {
+    for text in ["panicked at", "RUST_BACKTRACE", "internal error"] {
+        assert!(!screen.contains(text), "`{text}` on screen:\n{screen}");
+    }
+}
+
+/// Still running and drawing: the explorer is the pane's process, and the
+/// help opens and closes on request.
+pub fn assert_responsive(tmux: &Tmux) {
+    assert_eq!(tmux.display("#{pane_current_command}"), "costlens");
+    // Two writes: Esc and `?` in one read would be Alt-`?`, which is not
+    // bound (nor would it be, typed by hand).
+    tmux.send_keys(&["Escape"]);
+    thread::sleep(POLL);
+    tmux.send_keys(&["?"]);
+    tmux.wait_for("the help", |s| s.contains("╭ Keys"));
+    tmux.send_keys(&["Escape"]);
+    tmux.wait_for("the help to close", |s| !s.contains("╭ Keys"));
+}
