@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
 """One table of every figure bench/run measured, and every target.
 
-Usage: python3 bench/summary.py [--cli FILE] [--startup FILE]
-                                [--criterion DIR] [--since EPOCH]
+Usage: python3 bench/summary.py [--cli FILE] [--startup FILE] [--reload FILE]
+                                [--hardening FILE] [--criterion DIR]
+                                [--since EPOCH]
 
 --cli      what bench/cli_bench.py printed (its markdown table and targets)
 --startup  the JSON that bench/startup.py --json wrote
+--reload   the JSON that bench/reload_latency.py --json wrote
+--hardening  the JSON that bench/hardening.py --json wrote
 --criterion  criterion's output folder (default target/criterion): the
            key-press figures come from <group>/<id>/new/estimates.json
            (median.point_estimate, ns) and sample.json (for the p90)
@@ -73,6 +76,7 @@ def main() -> int:
     ap.add_argument("--cli", type=Path)
     ap.add_argument("--startup", type=Path)
     ap.add_argument("--reload", type=Path)
+    ap.add_argument("--hardening", type=Path)
     ap.add_argument("--criterion", type=Path, default=ROOT / "target" / "criterion")
     ap.add_argument("--since", type=float)
     args = ap.parse_args()
@@ -120,6 +124,37 @@ def main() -> int:
             targets.append((f"no save missed: {r['missed']} missed", r["missed"] == 0))
         else:
             missing.append(f"live reload figures ({args.reload} not written)")
+
+    if args.hardening is not None:
+        if args.hardening.is_file():
+            h = json.loads(args.hardening.read_text())
+            idle, keys, resize = h["idle_cpu"], h["key_flood"], h["resize_storm"]
+            files, huge = h["many_files"], h["huge_file"]
+            tick_ms = 1000 / idle["clk_tck"]
+            rows += [
+                (f"idle CPU over {idle['seconds']} s, explorer / `watch --json` "
+                 f"(ticks of {tick_ms:g} ms)", f"{idle['explorer_ticks']} / {idle['watch_ticks']}",
+                 "", ""),
+                ("resize to redrawn table, one resize at a time (tmux, 12 resizes)",
+                 f"{resize['single_resize_median_ms']:.1f}",
+                 f"{resize['single_resize_max_ms']:.1f} (max)", ""),
+                (f"resize storm, {resize['resizes']} sizes 1x1..300x100: issued in "
+                 f"{resize['issue_ms']:.0f} ms; last resize to right table",
+                 f"{resize['settled_after_last_ms']:.0f}", "", ""),
+                (f"10,000 random keys (sent in {keys['send_ms']:.0f} ms): the help asked "
+                 "for after them shows", f"{keys['help_after_ms']:.1f}", "", ""),
+                ("10,000 files written into the watched folder: last write to the table "
+                 "counting them", f"{files['on_screen_ms']:.0f}", "", ""),
+                ("… then the help's latency with 10,008 profiles",
+                 f"{files['help_after_ms']:.1f}", "", ""),
+                ("a 50 MB file written into the folder: end of write to its message on screen",
+                 f"{huge['message_ms']:.1f}", "", ""),
+            ]
+            targets.append((f"idle explorer and watch: at most 1 CPU tick in {idle['seconds']} s: "
+                            f"{idle['explorer_ticks']} / {idle['watch_ticks']}",
+                            max(idle["explorer_ticks"], idle["watch_ticks"]) <= 1))
+        else:
+            missing.append(f"hardening figures ({args.hardening} not written)")
 
     for name, label in CRITERION:
         figure = criterion_figure(args.criterion, name, args.since)
