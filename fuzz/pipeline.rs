@@ -44,9 +44,18 @@ fn action(byte: u8) -> Action {
         2 => Action::SelectRow(usize::from(byte / 18)),
         3 => Action::FocusNextSlider,
         4 => Action::FocusPreviousSlider,
-        5 => Action::Nudge { steps: 1, coarse: false },
-        6 => Action::Nudge { steps: -1, coarse: true },
-        7 => Action::Nudge { steps: i32::from(byte) * 1000, coarse: byte % 2 == 0 },
+        5 => Action::Nudge {
+            steps: 1,
+            coarse: false,
+        },
+        6 => Action::Nudge {
+            steps: -1,
+            coarse: true,
+        },
+        7 => Action::Nudge {
+            steps: i32::from(byte) * 1000,
+            coarse: byte % 2 == 0,
+        },
         8 => Action::SetSliderPosition {
             slider: usize::from(byte / 18),
             position: f64::from(byte) / 100.0 - 0.5,
