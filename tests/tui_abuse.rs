@@ -1,6 +1,6 @@
 //! Terminal abuse, end to end in tmux (see `support/tmux.rs`): a resize
-//! storm down to 1×1 and up to 300×100, 10,000 random keys, a 1 MiB
-//! paste and panics injected on two threads. After each: no panic text
+//! storm down to 1×1 and up to 300×100, 10,000 random keys, 10,000
+//! random bytes, a 1 MiB paste and panics injected on two threads. After each: no panic text
 //! (except the injected one, reported in plain words), and a shell that
 //! is not left in raw mode, the alternate screen or mouse capture.
 
@@ -92,6 +92,32 @@ fn ten_thousand_random_keys() {
         "10,000 keys: sent in {sent:?}, all handled after {:?}",
         started.elapsed()
     );
+    assert_no_panic_text(&tmux.screen());
+    tmux.send_keys(&["q"]);
+    tmux.assert_restored_shell();
+}
+
+#[test]
+fn ten_thousand_random_bytes() {
+    // Below the keys: raw bytes, so broken escape sequences, stray UTF-8
+    // continuation bytes and control characters reach crossterm's parser.
+    // Not `q` or Ctrl-C (0x03), which would quit.
+    let tmux = Tmux::start(120, 40);
+    tmux.explore("");
+    let mut random = XorShift(0x5EED_0003);
+    for _ in 0..100 {
+        let batch: Vec<String> = (0..100)
+            .map(|_| loop {
+                let byte = (random.next() & 0xFF) as u8;
+                if byte != b'q' && byte != 0x03 {
+                    return format!("{byte:02x}");
+                }
+            })
+            .collect();
+        let batch: Vec<&str> = batch.iter().map(String::as_str).collect();
+        tmux.run(&[&["send-keys", "-t", "main", "-H"], batch.as_slice()].concat());
+    }
+    assert_responsive(&tmux);
     assert_no_panic_text(&tmux.screen());
     tmux.send_keys(&["q"]);
     tmux.assert_restored_shell();

@@ -45,7 +45,7 @@ struct Tally {
     mid_write: usize,
 }
 
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 enum Kind {
     WriteBack,
     Export,
@@ -185,7 +185,7 @@ fn kill_during_writes(kind: Kind) -> Tally {
             }
         }
     }
-    eprintln!("{total} kill -9 rounds: {tally:?}");
+    eprintln!("{kind:?}: {total} kill -9 rounds: {tally:?}");
     // The armed half of the rounds killed mid-write every time.
     assert!(tally.mid_write >= total / 2, "{tally:?}");
     tally

@@ -1,0 +1,73 @@
+#!/usr/bin/env python3
+"""Picks the fuzzer's interesting inputs to keep as test fixtures.
+
+Usage: python3 fuzz/keep.py [CORPUS] [OUT]
+       (defaults: fuzz/corpus/folder and tests/fixtures/fuzz)
+
+Interesting here means: it reaches a different problem. Each corpus input
+is written out as the folder the fuzz target sees (NUL-separated chunks ->
+scenario.toml, a.toml, ...; see fuzz/pipeline.rs) and checked with the
+release binary's `costlens check`; every message is reduced to a template
+(numbers -> N, quoted text -> Q), and the smallest input per template is
+kept, plus any input in fuzz/artifacts (crashes found). OUT is replaced.
+"""
+
+import hashlib
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BINARY = ROOT / "target" / "release" / "costlens"
+NAMES = ["scenario.toml", "a.toml", "b.toml", "c.toml", "d.toml", "e.toml"]
+
+
+def templates(data: bytes) -> set[str]:
+    with tempfile.TemporaryDirectory() as tmp:
+        for chunk, name in zip(data.split(b"\0"), NAMES):
+            (Path(tmp) / name).write_bytes(chunk)
+        out = subprocess.run([BINARY, "check", tmp], capture_output=True)
+    found = set()
+    for line in out.stderr.decode("utf-8", "replace").splitlines():
+        if not line.startswith(tmp):
+            continue
+        message = line[len(tmp):].split(": ", 1)[-1]
+        message = re.sub(r"`[^`]*`|\"[^\"]*\"|'[^']*'", "Q", message)
+        message = re.sub(r"0x[0-9A-Fa-f]+", "X", message)
+        message = re.sub(r"[-+]?\d[\d_.eE+-]*|inf|nan", "N", message)
+        found.add(message)
+    return found
+
+
+def main() -> int:
+    corpus = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "fuzz" / "corpus" / "folder"
+    out = Path(sys.argv[2]) if len(sys.argv) > 2 else ROOT / "tests" / "fixtures" / "fuzz"
+    best: dict[str, bytes] = {}
+    inputs = sorted(corpus.iterdir())
+    for path in inputs:
+        data = path.read_bytes()
+        for template in templates(data):
+            if template not in best or len(data) < len(best[template]):
+                best[template] = data
+    keep = {hashlib.sha1(d).hexdigest()[:12]: d for d in best.values()}
+    artifacts = ROOT / "fuzz" / "artifacts" / "folder"
+    crashes = sorted(artifacts.iterdir()) if artifacts.is_dir() else []
+    for path in crashes:
+        keep[f"crash-{path.name[-12:]}"] = path.read_bytes()
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    for name, data in keep.items():
+        (out / name).write_bytes(data)
+    (out / "TEMPLATES.txt").unlink(missing_ok=True)
+    print(f"{len(inputs)} corpus inputs, {len(best)} distinct problems, "
+          f"{len(crashes)} crash inputs: kept {len(keep)} in {out}")
+    for template in sorted(best):
+        print(f"  {template}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
