@@ -10,9 +10,11 @@
 //! in which every file lost its second half, as a half-written save would.
 
 use costlens::app::{Action, App, Source};
-use costlens::profile::Folder;
+use costlens::model::{ModelProfile, ProfileField};
+use costlens::profile::{Definition, Folder, parse_profile};
 use costlens::report::{self, Comparison, Format};
 use costlens::ui::Theme;
+use costlens::writeback::{Edit, apply_edits};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -54,7 +56,7 @@ fn action(byte: u8) -> Action {
         },
         7 => Action::Nudge {
             steps: i32::from(byte) * 1000,
-            coarse: byte % 2 == 0,
+            coarse: byte.is_multiple_of(2),
         },
         8 => Action::SetSliderPosition {
             slider: usize::from(byte / 18),
@@ -104,11 +106,65 @@ fn check_locations(folder: &Folder, files: &[(String, Vec<u8>)]) {
     }
 }
 
+/// The model a profile text defines, if it is a valid model.
+fn model_of(text: &str) -> Option<ModelProfile> {
+    match parse_profile("fuzz.toml", text).ok()?.definition {
+        Definition::Model(model) => Some(model),
+        Definition::Mix(_) => None,
+    }
+}
+
+/// `s` on any valid model file: writing back a field's own value changes
+/// no figure, and writing first-pass rate 0.5 changes that one only. The
+/// write may refuse (and say why); it may never leave a file that reads
+/// back different or broken.
+fn check_write_back(files: &[(String, Vec<u8>)]) {
+    for (_, bytes) in files {
+        let Ok(text) = std::str::from_utf8(bytes) else {
+            continue;
+        };
+        let Some(model) = model_of(text) else {
+            continue;
+        };
+        for field in ProfileField::ALL {
+            for value in [field.get(&model), 0.5] {
+                if field != ProfileField::FirstPassRate && value != field.get(&model) {
+                    continue;
+                }
+                let edit = Edit {
+                    table: field.table().to_string(),
+                    key: field.key().to_string(),
+                    value,
+                };
+                let Ok(written) = apply_edits(text, &[edit]) else {
+                    continue;
+                };
+                let reread = model_of(&written).unwrap_or_else(|| {
+                    panic!("{field:?} = {value} written back does not read back:\n{written}")
+                });
+                for other in ProfileField::ALL {
+                    let want = if other == field {
+                        value
+                    } else {
+                        other.get(&model)
+                    };
+                    assert_eq!(
+                        other.get(&reread).to_bits(),
+                        want.to_bits(),
+                        "{other:?} after writing {field:?} = {value}:\n{written}"
+                    );
+                }
+            }
+        }
+    }
+}
+
 /// Runs `data` through everything; a panic is a bug.
 pub fn run(data: &[u8]) {
     let files = files(data);
     let first = Folder::load_memory(files.clone(), None);
     check_locations(&first, &files);
+    check_write_back(&files);
     report_all(&first);
 
     // A reload where every file lost its second half, as a half-written

@@ -3,7 +3,8 @@
 //! format's own keys, tables and hostile values — bytes → parse →
 //! validate → compute → report → render, then a half-written reload and
 //! a run of key actions. No input may panic, every located problem must
-//! point inside its file, and loading must be deterministic.
+//! point inside its file, loading must be deterministic, and writing a
+//! valid model's values back (as `s` does) must read back the same.
 //!
 //! Bounded for CI: 256 folders per run; `PROPTEST_CASES=100000` runs more.
 
@@ -132,6 +133,75 @@ fn folder() -> impl Strategy<Value = Vec<u8>> {
         })
 }
 
+/// A valid model, as `[table]` sections, dotted keys, inline tables or a
+/// mix of them, with comments, underscores and integers where they fit:
+/// the shapes a hand-written file takes, for write-back to cope with.
+fn model_text() -> impl Strategy<Value = String> {
+    let numbers = (
+        (0.0..100.0f64, 0.0..500.0f64, prop::option::of(0.0..50.0f64)),
+        (
+            0u32..2_000_000,
+            0u32..200_000,
+            prop::option::of(1.0..8.0f64),
+        ),
+        (0.001..=1.0f64, 0u32..600, prop::option::of(0.0..=1.0f64)),
+    );
+    let layouts = prop::collection::vec(0u8..3, 3);
+    (numbers, layouts, any::<bool>()).prop_map(|(numbers, layouts, comments)| {
+        let ((input, output, cache_read), (tokens_in, tokens_out, fanout), quality) = numbers;
+        let (first_pass, review, survive) = quality;
+        let mut prices = vec![format!("input = {input}"), format!("output = {output}")];
+        prices.extend(cache_read.map(|v| format!("cache_read = {v}")));
+        let mut usage = vec![
+            format!("input_tokens = {}", grouped(tokens_in)),
+            format!("output_tokens = {tokens_out}"),
+        ];
+        usage.extend(fanout.map(|v| format!("fanout = {v}")));
+        let mut quality = vec![
+            format!("first_pass_rate = {first_pass}"),
+            format!("review_minutes = {review}"),
+        ];
+        quality.extend(survive.map(|v| format!("survive_rate = {v}")));
+        let mut text = String::from("name = \"Layout\"\n");
+        let mut sections = String::new();
+        for ((table, pairs), layout) in [("prices", prices), ("usage", usage), ("quality", quality)]
+            .into_iter()
+            .zip(layouts)
+        {
+            let comment = if comments { "  # ASSUMPTION" } else { "" };
+            match layout {
+                // Dotted keys and inline tables must come before any [table].
+                0 => {
+                    for pair in pairs {
+                        text.push_str(&format!("{table}.{pair}{comment}\n"));
+                    }
+                }
+                1 => text.push_str(&format!("{table} = {{ {} }}\n", pairs.join(", "))),
+                _ => {
+                    sections.push_str(&format!("\n[{table}]{comment}\n"));
+                    for pair in pairs {
+                        sections.push_str(&format!("{pair}{comment}\n"));
+                    }
+                }
+            }
+        }
+        text + &sections
+    })
+}
+
+/// 1234567 as `1_234_567`, as people write token counts.
+fn grouped(n: u32) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('_');
+        }
+        out.push(c);
+    }
+    out
+}
+
 fn cases() -> u32 {
     std::env::var("PROPTEST_CASES")
         .ok()
@@ -144,6 +214,17 @@ proptest! {
 
     #[test]
     fn any_folder_goes_through_the_whole_pipeline(data in folder()) {
+        pipeline::run(&data);
+    }
+
+    #[test]
+    fn write_back_copes_with_every_layout(text in model_text()) {
+        // The layouts are all valid: the pipeline's write-back check runs
+        // on each (every field written back, first-pass rate changed).
+        let errors = costlens::profile::parse_profile("layout.toml", &text).err();
+        prop_assert!(errors.is_none(), "{text}\n{errors:?}");
+        let mut data = b"\0".to_vec();
+        data.extend_from_slice(text.as_bytes());
         pipeline::run(&data);
     }
 

@@ -107,10 +107,12 @@ fn ten_thousand_random_bytes() {
     let mut random = XorShift(0x5EED_0003);
     for _ in 0..100 {
         let batch: Vec<String> = (0..100)
-            .map(|_| loop {
-                let byte = (random.next() & 0xFF) as u8;
-                if byte != b'q' && byte != 0x03 {
-                    return format!("{byte:02x}");
+            .map(|_| {
+                loop {
+                    let byte = (random.next() & 0xFF) as u8;
+                    if byte != b'q' && byte != 0x03 {
+                        return format!("{byte:02x}");
+                    }
                 }
             })
             .collect();
