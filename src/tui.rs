@@ -35,6 +35,8 @@ pub enum AppEvent {
     InputClosed,
     /// The watcher reloaded the folder, or could not.
     Folder(FolderUpdate),
+    /// SIGTERM, SIGHUP, SIGINT or SIGQUIT arrived: leave as on `q`.
+    Signal(i32),
 }
 
 /// Events applied between two frames at most, when they queue up.
@@ -163,16 +165,44 @@ fn spawn_input(events: Sender<AppEvent>) {
     });
 }
 
-/// Runs the explorer until the user quits, following its folder with
-/// `watch_mode`.
-pub fn run(mut app: App, watch_mode: WatchMode) -> anyhow::Result<()> {
+/// Turns the signals that end a program into events, so that `kill`, a
+/// closed terminal window or `timeout` restore the terminal like `q` does
+/// instead of leaving it in raw mode on the alternate screen.
+fn spawn_signals(events: Sender<AppEvent>) -> anyhow::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])
+        .context("cannot listen for signals")?;
+    thread::spawn(move || {
+        for signal in signals.forever() {
+            if events.send(AppEvent::Signal(signal)).is_err() {
+                return;
+            }
+        }
+    });
+    Ok(())
+}
+
+/// How the explorer ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    /// The user quit.
+    Quit,
+    /// A signal ended it; the shell convention is exit status 128 + signal.
+    Signal(i32),
+}
+
+/// Runs the explorer until the user quits or a signal ends it, following
+/// its folder with `watch_mode`. The terminal is restored either way.
+pub fn run(mut app: App, watch_mode: WatchMode) -> anyhow::Result<Ending> {
     let mut guard = TerminalGuard::enter(app.mouse_enabled())?;
+    let mut ending = Ending::Quit;
     // Start crossterm's event source (and its resize signal handler) here,
     // before the first draw: set up lazily by the input thread, a resize
     // in between would be lost and leave a frame of the old size.
     event::poll(Duration::ZERO).context("cannot read terminal events")?;
     let (sender, events): (Sender<AppEvent>, Receiver<AppEvent>) = mpsc::channel();
     let _watch = follow(&mut app, watch_mode, sender.clone());
+    spawn_signals(sender.clone())?;
     spawn_input(sender);
     let exit_after_first_frame = std::env::var_os(EXIT_AFTER_FIRST_FRAME).is_some();
     while app.is_running() {
@@ -188,6 +218,9 @@ pub fn run(mut app: App, watch_mode: WatchMode) -> anyhow::Result<()> {
         // Capped, so a flood still shows progress.
         let queued = events.try_iter().take(MAX_EVENTS_PER_FRAME);
         for event in std::iter::once(event).chain(queued) {
+            if let AppEvent::Signal(signal) = event {
+                ending = Ending::Signal(signal);
+            }
             // Asked per event: a resize in the batch moves the mouse's map.
             let size = guard.terminal.size().map(Rect::from)?;
             handle(&mut app, event, size);
@@ -197,7 +230,7 @@ pub fn run(mut app: App, watch_mode: WatchMode) -> anyhow::Result<()> {
         }
         guard.set_mouse(app.mouse_enabled())?;
     }
-    Ok(())
+    Ok(ending)
 }
 
 /// Starts the watcher on the app's folder, feeding `events`. Built-in
@@ -240,7 +273,7 @@ pub fn handle(app: &mut App, event: AppEvent, size: Rect) {
         }
         // A resize needs no action: the loop redraws at the new size.
         AppEvent::Input(_) => None,
-        AppEvent::InputClosed => Some(Action::Quit),
+        AppEvent::InputClosed | AppEvent::Signal(_) => Some(Action::Quit),
         AppEvent::Folder(FolderUpdate::Loaded(folder)) => Some(Action::FolderLoaded(folder)),
         AppEvent::Folder(FolderUpdate::Failed(message)) => Some(Action::FolderFailed(message)),
     };

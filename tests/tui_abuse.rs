@@ -1,6 +1,7 @@
 //! Terminal abuse, end to end in tmux (see `support/tmux.rs`): a resize
 //! storm down to 1×1 and up to 300×100, 10,000 random keys, 10,000
-//! random bytes, a 1 MiB paste and panics injected on two threads. After each: no panic text
+//! random bytes, a 1 MiB paste, panics injected on two threads, SIGTERM
+//! and SIGHUP. After each: no panic text
 //! (except the injected one, reported in plain words), and a shell that
 //! is not left in raw mode, the alternate screen or mouse capture.
 
@@ -164,6 +165,45 @@ fn a_large_paste_is_ignored_not_typed() {
     assert!(!tmux.dir.path().join("costlens-export.md").exists());
     tmux.send_keys(&["q"]);
     tmux.assert_restored_shell();
+}
+
+/// The explorer's pid: the pane's shell's only child.
+fn explorer_pid(tmux: &Tmux) -> String {
+    let shell = tmux.display("#{pane_pid}");
+    let children = fs::read_to_string(format!("/proc/{shell}/task/{shell}/children")).unwrap();
+    let pids: Vec<&str> = children.split_whitespace().collect();
+    assert_eq!(pids.len(), 1, "one child of the shell: {pids:?}");
+    pids[0].to_string()
+}
+
+/// A signal that ends programs ends the explorer as `q` does, terminal
+/// restored, with the shell's 128 + signal exit status.
+fn signal_restores(signal: &str, status: u8) {
+    let tmux = Tmux::start(100, 30);
+    tmux.explore("--mouse");
+    assert_eq!(tmux.display("#{mouse_any_flag}"), "1");
+    let pid = explorer_pid(&tmux);
+    let sent = std::process::Command::new("kill")
+        .args([&format!("-{signal}"), &pid])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    tmux.wait_display("#{pane_current_command}", "bash");
+    tmux.type_line("echo exit=$?");
+    let want = format!("exit={status}");
+    tmux.wait_for(&want, |s| s.lines().any(|l| l.trim() == want));
+    assert_no_panic_text(&tmux.screen());
+    tmux.assert_restored_shell();
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    signal_restores("TERM", 143);
+}
+
+#[test]
+fn sighup_restores_the_terminal() {
+    signal_restores("HUP", 129);
 }
 
 /// Starts the explorer with a panic armed on `thread`, fires it, and
