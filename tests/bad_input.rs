@@ -262,6 +262,28 @@ cases! {
         expect: &[at("typo.toml", 1, 9, "`notes` must be one line (found a line break)")],
     };
 
+    escape_sequence_in_name: Case {
+        file: "typo.toml",
+        contents: Contents::Bytes(
+            b"name = \"Evil\\u001b[2J\\u001b]0;pwned\\u0007\"\n\n[prices]\ninput = 3.0\noutput = 15.0\n\n\
+              [usage]\ninput_tokens = 40000\noutput_tokens = 8000\n\n[quality]\n\
+              first_pass_rate = 0.7\nreview_minutes = 6\n",
+        ),
+        others: &[],
+        expect: &[at("typo.toml", 1, 8, "`name` must be plain text (found control character U+001B)")],
+    };
+    bidi_override_in_notes: Case {
+        file: "typo.toml",
+        contents: Contents::Bytes(
+            "notes = \"cheap \u{202E}tsol\"\n\n[prices]\ninput = 3.0\noutput = 15.0\n\n\
+              [usage]\ninput_tokens = 40000\noutput_tokens = 8000\n\n[quality]\n\
+              first_pass_rate = 0.7\nreview_minutes = 6\n"
+                .as_bytes(),
+        ),
+        others: &[],
+        expect: &[at("typo.toml", 1, 9, "`notes` must be plain text (found control character U+202E)")],
+    };
+
     // ----- ranges (cost-model.md, "valid range") ------------------------
     negative_input_price: Case {
         file: "range.toml",

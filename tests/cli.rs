@@ -478,3 +478,37 @@ fn set_checks_the_result_not_each_step() {
     assert_eq!(code(&out), 2);
     assert!(stderr(&out).contains("break profile"), "{}", stderr(&out));
 }
+
+/// A shared profiles folder can hold hostile names: nothing `report` or
+/// `check` prints may carry a terminal escape sequence.
+#[test]
+fn hostile_file_names_are_refused_by_name_and_never_printed_raw() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let dir = worked_folder();
+    let good = fs::read(dir.path().join("strong.toml")).unwrap();
+    fs::write(dir.path().join("evil\u{1b}]0;pwned\u{7}.toml"), &good).unwrap();
+    fs::write(dir.path().join(OsStr::from_bytes(b"lat\xe9.toml")), &good).unwrap();
+    let check = costlens(&["check", "."], dir.path());
+    assert_eq!(code(&check), 1);
+    let lines: Vec<String> = stderr(&check).lines().map(str::to_string).collect();
+    assert_eq!(
+        lines,
+        [
+            "./evil\\u{1b}]0;pwned\\u{7}.toml: file name has a control character; rename the file",
+            "./lat\u{fffd}.toml: file name is not UTF-8; rename the file",
+        ]
+    );
+    for format in ["table", "markdown", "csv", "json"] {
+        let report = costlens(&["report", ".", "--format", format], dir.path());
+        assert_eq!(code(&report), 1, "{format}");
+        assert!(
+            !report.stdout.contains(&0x1b) && !report.stderr.contains(&0x1b),
+            "{format} printed an escape"
+        );
+        assert!(
+            stdout(&report).contains("strong"),
+            "{format}: good ones stay"
+        );
+    }
+}

@@ -148,14 +148,36 @@ impl Folder {
     /// now keeps its last good values, marked stale, beside its errors.
     pub fn reload_dir(dir: &Path, previous: Option<&Folder>) -> io::Result<Folder> {
         let mut files = Vec::new();
+        let mut refused = Vec::new();
         for entry in fs::read_dir(dir)? {
             let entry = entry?;
-            let Some(file_name) = entry.file_name().to_str().map(str::to_string) else {
-                continue;
-            };
-            if !file_name.ends_with(".toml") || is_scratch_file(&file_name) {
+            let raw_name = entry.file_name();
+            let lossy = raw_name.to_string_lossy();
+            if !lossy.ends_with(".toml") || is_scratch_file(&lossy) {
                 continue;
             }
+            // Names are printed by `report` and `check`: one that is not
+            // UTF-8 or holds control characters (escape sequences) is
+            // refused by name, shown escaped, rather than printed raw.
+            let refuse = match raw_name.to_str() {
+                None => Some("file name is not UTF-8; rename the file"),
+                Some(name) if name.chars().any(char::is_control) => {
+                    Some("file name has a control character; rename the file")
+                }
+                Some(_) => None,
+            };
+            if let Some(message) = refuse {
+                refused.push(Diagnostic {
+                    path: dir
+                        .join(lossy.escape_debug().to_string())
+                        .display()
+                        .to_string(),
+                    location: None,
+                    message: message.to_string(),
+                });
+                continue;
+            }
+            let file_name = lossy.into_owned();
             let path = entry.path();
             let shown = path.display().to_string();
             files.push(SourceFile {
@@ -165,7 +187,10 @@ impl Folder {
             });
         }
         files.sort_by(|a, b| a.file_name.cmp(&b.file_name));
-        Ok(Self::from_sources(files, previous))
+        let mut folder = Self::from_sources(files, previous);
+        refused.sort_by(|a, b| a.path.cmp(&b.path));
+        folder.errors.extend(refused);
+        Ok(folder)
     }
 
     /// Loads files given as `(file name, bytes)`, as if they were a

@@ -117,14 +117,34 @@ impl Checker {
         one_line: bool,
     ) -> Option<String> {
         let value = value?;
-        if one_line && value.get_ref().contains('\n') {
+        let text = value.get_ref();
+        if one_line && text.contains(['\n', '\r']) {
             self.problem(
                 value.span(),
                 format!("`{key}` must be one line (found a line break)"),
             );
+        } else if let Some(c) = text.chars().find(|&c| hidden_control(c, one_line)) {
+            self.problem(
+                value.span(),
+                format!(
+                    "`{key}` must be plain text (found control character U+{:04X})",
+                    u32::from(c)
+                ),
+            );
         }
         Some(value.into_inner())
     }
+}
+
+/// Characters that act on the terminal or reorder text instead of
+/// showing: escape sequences in a shared profile could clear the screen or
+/// retitle the window when `report` prints the name, and bidirectional
+/// overrides make a row read as something else ("Trojan Source").
+fn hidden_control(c: char, one_line: bool) -> bool {
+    let bidi = matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    // Tabs are harmless; line breaks are fine where several lines are.
+    let allowed = c == '\t' || (!one_line && matches!(c, '\n' | '\r'));
+    bidi || (c.is_control() && !allowed)
 }
 
 /// A table's name and where its header is, for "missing field" messages.
