@@ -183,8 +183,9 @@ fn signal_restores(signal: &str, status: u8) {
     tmux.explore("--mouse");
     assert_eq!(tmux.display("#{mouse_any_flag}"), "1");
     let pid = explorer_pid(&tmux);
-    let sent = std::process::Command::new("kill")
-        .args([&format!("-{signal}"), &pid])
+    // The shell's own `kill`: no procps needed on a fresh machine.
+    let sent = std::process::Command::new("sh")
+        .args(["-c", &format!("kill -s {signal} {pid}")])
         .status()
         .unwrap();
     assert!(sent.success());

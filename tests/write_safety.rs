@@ -144,7 +144,11 @@ fn kill_during_writes(kind: Kind) -> Tally {
             // Sweeps 0..=30 ms: before, during and after the write.
             thread::sleep(Duration::from_millis((round as u64 * 7) % 31));
         }
-        let killed = Command::new("kill").args(["-9", &pid]).status().unwrap();
+        // The shell's own `kill`: no procps needed on a fresh machine.
+        let killed = Command::new("sh")
+            .args(["-c", &format!("kill -s KILL {pid}")])
+            .status()
+            .unwrap();
         assert!(killed.success());
         wait_dead(&tmux);
 
