@@ -3,23 +3,14 @@
 
 use std::collections::HashSet;
 use std::fs;
-use std::io::{self, Read};
+use std::io;
 use std::path::{Path, PathBuf};
 
-use super::{
-    BUILTIN_FILES, Definition, Diagnostic, LocatedPart, ProfileText, line_column, nearest,
-};
+use super::read::{decode_text, is_scratch_file, read_text, refused_name};
+use super::{BUILTIN_FILES, Definition, Diagnostic, LocatedPart, ProfileText, nearest};
 use crate::model::{Catalog, MixError, ProfileDef, Scenario};
 
-/// Files larger than this are refused unread.
-pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
-
 const SCENARIO_FILE: &str = "scenario.toml";
-
-/// Editors' scratch files, which the folder never treats as profiles.
-pub fn is_scratch_file(name: &str) -> bool {
-    name.starts_with('.') || name.ends_with('~') || name.ends_with(".swp") || name.ends_with(".tmp")
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ProfileKind {
@@ -156,17 +147,7 @@ impl Folder {
             if !lossy.ends_with(".toml") || is_scratch_file(&lossy) {
                 continue;
             }
-            // Names are printed by `report` and `check`: one that is not
-            // UTF-8 or holds control characters (escape sequences) is
-            // refused by name, shown escaped, rather than printed raw.
-            let refuse = match raw_name.to_str() {
-                None => Some("file name is not UTF-8; rename the file"),
-                Some(name) if name.chars().any(char::is_control) => {
-                    Some("file name has a control character; rename the file")
-                }
-                Some(_) => None,
-            };
-            if let Some(message) = refuse {
+            if let Some(message) = refused_name(&raw_name) {
                 refused.push(Diagnostic {
                     path: dir
                         .join(lossy.escape_debug().to_string())
@@ -371,60 +352,4 @@ fn describe_mix_error(
             ),
         ),
     }
-}
-
-/// Reads a profile file without trusting it: size, type and encoding are
-/// checked, and every failure is a message on that file.
-fn read_text(path: &Path, shown: &str) -> Result<String, Diagnostic> {
-    let fail = |location, message: String| Diagnostic {
-        path: shown.to_string(),
-        location,
-        message,
-    };
-    let metadata = fs::metadata(path).map_err(|err| fail(None, format!("cannot read: {err}")))?;
-    if metadata.is_dir() {
-        return Err(fail(None, "is a directory, not a profile file".to_string()));
-    }
-    if !metadata.is_file() {
-        return Err(fail(None, "is not a regular file".to_string()));
-    }
-    // Refused unread: a 50 MB file costs nothing to turn away.
-    if metadata.len() > MAX_FILE_BYTES {
-        return Err(fail(
-            None,
-            format!("file is larger than 1 MiB (found {} bytes)", metadata.len()),
-        ));
-    }
-    let mut bytes = Vec::new();
-    fs::File::open(path)
-        .and_then(|file| file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
-        .map_err(|err| fail(None, format!("cannot read: {err}")))?;
-    decode_text(bytes, shown)
-}
-
-/// A file's bytes as text: at most [`MAX_FILE_BYTES`], and UTF-8, located
-/// at the first bad byte.
-fn decode_text(bytes: Vec<u8>, shown: &str) -> Result<String, Diagnostic> {
-    let fail = |location, message: String| Diagnostic {
-        path: shown.to_string(),
-        location,
-        message,
-    };
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(fail(
-            None,
-            format!("file is larger than 1 MiB (found {} bytes)", bytes.len()),
-        ));
-    }
-    String::from_utf8(bytes).map_err(|err| {
-        let valid = err.utf8_error().valid_up_to();
-        let bytes = err.as_bytes();
-        let before = String::from_utf8_lossy(&bytes[..valid]);
-        let location = line_column(&before, before.len());
-        let byte = bytes.get(valid).copied().unwrap_or_default();
-        fail(
-            Some(location),
-            format!("file is not UTF-8 (found byte 0x{byte:02X})"),
-        )
-    })
 }

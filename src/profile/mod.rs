@@ -5,6 +5,7 @@ mod builtin;
 mod decode;
 mod folder;
 mod raw;
+mod read;
 mod validate;
 
 use std::fmt;
@@ -12,7 +13,8 @@ use std::ops::Range;
 
 pub use builtin::{BUILTIN_FILES, BuiltinFile};
 pub use decode::nearest;
-pub use folder::{Folder, LoadedProfile, MAX_FILE_BYTES, ProfileKind, is_scratch_file};
+pub use folder::{Folder, LoadedProfile, ProfileKind};
+pub use read::{MAX_FILE_BYTES, is_scratch_file};
 pub use validate::{SHARE_TOLERANCE, show_number};
 
 use crate::model::{MixPart, ModelProfile, Scenario};

@@ -1,0 +1,87 @@
+//! Reading a profile file without trusting it: its name, type, size and
+//! encoding are checked before any of it is parsed, and every failure is a
+//! message on that file.
+
+use std::ffi::OsStr;
+use std::fs;
+use std::io::Read;
+use std::path::Path;
+
+use super::{Diagnostic, line_column};
+
+/// Files larger than this are refused unread.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
+/// Editors' scratch files, which the folder never treats as profiles.
+pub fn is_scratch_file(name: &str) -> bool {
+    name.starts_with('.') || name.ends_with('~') || name.ends_with(".swp") || name.ends_with(".tmp")
+}
+
+/// Why a file name is refused, if it is. Names are printed by `report`
+/// and `check`: one that is not UTF-8 or holds control characters (escape
+/// sequences) is refused by name, and shown escaped rather than raw.
+pub(super) fn refused_name(name: &OsStr) -> Option<&'static str> {
+    match name.to_str() {
+        None => Some("file name is not UTF-8; rename the file"),
+        Some(name) if name.chars().any(char::is_control) => {
+            Some("file name has a control character; rename the file")
+        }
+        Some(_) => None,
+    }
+}
+
+/// Reads a profile file without trusting it: size, type and encoding are
+/// checked, and every failure is a message on that file.
+pub(super) fn read_text(path: &Path, shown: &str) -> Result<String, Diagnostic> {
+    let fail = |location, message: String| Diagnostic {
+        path: shown.to_string(),
+        location,
+        message,
+    };
+    let metadata = fs::metadata(path).map_err(|err| fail(None, format!("cannot read: {err}")))?;
+    if metadata.is_dir() {
+        return Err(fail(None, "is a directory, not a profile file".to_string()));
+    }
+    if !metadata.is_file() {
+        return Err(fail(None, "is not a regular file".to_string()));
+    }
+    // Refused unread: a 50 MB file costs nothing to turn away.
+    if metadata.len() > MAX_FILE_BYTES {
+        return Err(fail(
+            None,
+            format!("file is larger than 1 MiB (found {} bytes)", metadata.len()),
+        ));
+    }
+    let mut bytes = Vec::new();
+    fs::File::open(path)
+        .and_then(|file| file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|err| fail(None, format!("cannot read: {err}")))?;
+    decode_text(bytes, shown)
+}
+
+/// A file's bytes as text: at most [`MAX_FILE_BYTES`], and UTF-8, located
+/// at the first bad byte.
+pub(super) fn decode_text(bytes: Vec<u8>, shown: &str) -> Result<String, Diagnostic> {
+    let fail = |location, message: String| Diagnostic {
+        path: shown.to_string(),
+        location,
+        message,
+    };
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(fail(
+            None,
+            format!("file is larger than 1 MiB (found {} bytes)", bytes.len()),
+        ));
+    }
+    String::from_utf8(bytes).map_err(|err| {
+        let valid = err.utf8_error().valid_up_to();
+        let bytes = err.as_bytes();
+        let before = String::from_utf8_lossy(&bytes[..valid]);
+        let location = line_column(&before, before.len());
+        let byte = bytes.get(valid).copied().unwrap_or_default();
+        fail(
+            Some(location),
+            format!("file is not UTF-8 (found byte 0x{byte:02X})"),
+        )
+    })
+}
