@@ -23,10 +23,24 @@ fn coarse(steps: i32) -> Option<Action> {
     })
 }
 
+/// (key, modifiers, the action it must give in `mode`).
+type Case = (KeyCode, KeyModifiers, Option<Action>);
+
+fn check(mode: Mode, cases: &[Case]) {
+    for (code, modifiers, want) in cases {
+        let event = KeyEvent::new(*code, *modifiers);
+        assert_eq!(
+            &action_for(&event, mode),
+            want,
+            "{code:?} with {modifiers:?} in {mode:?}"
+        );
+    }
+}
+
 #[test]
 fn each_key_in_explore_mode() {
     use KeyCode::{BackTab, Char, Down, Esc, F, Left, Right, Tab, Up};
-    let cases: &[(KeyCode, KeyModifiers, Option<Action>)] = &[
+    let cases: &[Case] = &[
         (Down, NONE, Some(Action::SelectNext)),
         (Char('j'), NONE, Some(Action::SelectNext)),
         (Up, NONE, Some(Action::SelectPrevious)),
@@ -66,20 +80,13 @@ fn each_key_in_explore_mode() {
         (Char('x'), NONE, None),
         (F(12), NONE, None),
     ];
-    for (code, modifiers, want) in cases {
-        let event = KeyEvent::new(*code, *modifiers);
-        assert_eq!(
-            &action_for(&event, Mode::Explore),
-            want,
-            "{code:?} with {modifiers:?}"
-        );
-    }
+    check(Mode::Explore, cases);
 }
 
 #[test]
 fn over_the_help_only_closing_and_quitting_act() {
     use KeyCode::{Char, Down, Esc, F};
-    let cases: &[(KeyCode, KeyModifiers, Option<Action>)] = &[
+    let cases: &[Case] = &[
         (Esc, NONE, Some(Action::CloseOverlay)),
         (Char('?'), NONE, Some(Action::ToggleHelp)),
         (F(1), NONE, Some(Action::ToggleHelp)),
@@ -90,14 +97,7 @@ fn over_the_help_only_closing_and_quitting_act() {
         (Char('e'), NONE, None),
         (Char('L'), SHIFT, None),
     ];
-    for (code, modifiers, want) in cases {
-        let event = KeyEvent::new(*code, *modifiers);
-        assert_eq!(
-            &action_for(&event, Mode::Help),
-            want,
-            "{code:?} with {modifiers:?}"
-        );
-    }
+    check(Mode::Help, cases);
 }
 
 #[test]
