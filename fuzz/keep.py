@@ -9,7 +9,8 @@ is written out as the folder the fuzz target sees (NUL-separated chunks ->
 scenario.toml, a.toml, ...; see fuzz/pipeline.rs) and checked with the
 release binary's `costlens check`; every message is reduced to a template
 (numbers -> N, quoted text -> Q), and the smallest input per template is
-kept, plus any input in fuzz/artifacts (crashes found). OUT is replaced.
+kept (and the smallest with no problem at all), plus any input in
+fuzz/artifacts (crashes found). OUT is replaced.
 """
 
 import hashlib
@@ -49,7 +50,8 @@ def main() -> int:
     inputs = sorted(corpus.iterdir())
     for path in inputs:
         data = path.read_bytes()
-        for template in templates(data):
+        # A folder with no problem at all is a category of its own.
+        for template in templates(data) or {"(no problems)"}:
             if template not in best or len(data) < len(best[template]):
                 best[template] = data
     keep = {hashlib.sha1(d).hexdigest()[:12]: d for d in best.values()}

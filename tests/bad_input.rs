@@ -798,7 +798,40 @@ cases! {
         expect: &[at("mix.toml", 2, 7, "a mix needs at least one [[mix]] part")],
     };
 
+    // Found by the fuzzer, with serde's wording ("as i128", "overflowed").
+    numbers_beyond_toml: Case {
+        file: "big.toml",
+        contents: Contents::Bytes(
+            b"[prices]\ninput = 3.0\noutput = 15.0\n\n[usage]\ninput_tokens = 1e400\n\
+              output_tokens = 8000\n\n[quality]\nfirst_pass_rate = 0.7\n\
+              review_minutes = 35555555555555555555555555\n",
+        ),
+        others: &[],
+        expect: &[
+            at("big.toml", 6, 16, "invalid TOML: number out of range (beyond ±1.8e308)"),
+            at(
+                "big.toml",
+                11,
+                18,
+                "`review_minutes` must be a number TOML can hold \
+                 (found integer `35555555555555555555555555`, beyond TOML's 64-bit integers)",
+            ),
+        ],
+    };
+
     // ----- scenario.toml -----------------------------------------------
+    scenario_attempts_shown_beyond_64_bits: Case {
+        file: "scenario.toml",
+        contents: Contents::Bytes(b"attempts_shown = 99999999999999999999\n"),
+        others: &[],
+        expect: &[at(
+            "scenario.toml",
+            1,
+            18,
+            "`attempts_shown` must be a number TOML can hold \
+             (found integer `99999999999999999999`, beyond TOML's 64-bit integers)",
+        )],
+    };
     scenario_negative_engineer_rate: Case {
         file: "scenario.toml",
         contents: Contents::Bytes(b"engineer_rate = -120\nbaseline_hours = 3.5\n"),

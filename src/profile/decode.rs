@@ -112,13 +112,33 @@ fn describe(
         let found = match found {
             "map" => "a table",
             "sequence" => "an array",
-            other => other,
+            // The toml crate reads integers past i64 as i128 before serde
+            // sees them; TOML itself allows only 64-bit integers.
+            other => match other.strip_suffix(" as i128") {
+                Some(integer) => {
+                    return (
+                        format!(
+                            "`{key}` must be a number TOML can hold \
+                             (found {integer}, beyond TOML's 64-bit integers)"
+                        ),
+                        None,
+                    );
+                }
+                None => other,
+            },
         };
         return (
             format!("`{key}` must be {} (found {found})", plain_type(expected)),
             None,
         );
     }
+    let message = match message {
+        "integer number overflowed" => {
+            "invalid TOML: integer out of range (TOML integers are 64-bit)"
+        }
+        "floating-point number overflowed" => "invalid TOML: number out of range (beyond ±1.8e308)",
+        other => other,
+    };
     (message.to_string(), None)
 }
 
