@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Writes the fuzzer's starting corpus: folders built from the shipped
-profiles and the explorer fixtures, in the target's input format (files
-separated by NUL: scenario.toml, a.toml, b.toml, c.toml, ..., then keys)."""
+"""Writes the fuzzers' starting corpora: for `folder`, folders built from
+the shipped profiles and the explorer fixtures, in its input format (files
+separated by NUL: scenario.toml, a.toml, b.toml, c.toml, ..., then keys);
+for `profile`, each of those files on its own."""
 import pathlib
 import re
 
@@ -27,3 +28,11 @@ parts = [(fixtures / "scenario.toml").read_bytes(), (fixtures / "strong.toml").r
          (fixtures / "cheap.toml").read_bytes(), keys]
 (out / "fixtures").write_bytes(b"\0".join(parts))
 print(f"{n + 1} seeds in {out}")
+
+# The one-file target: every shipped and fixture file on its own.
+single = root / "fuzz" / "corpus" / "profile"
+single.mkdir(parents=True, exist_ok=True)
+files = sorted((root / "profiles").glob("*.toml")) + sorted(fixtures.glob("*.toml"))
+for path in files:
+    (single / f"{path.parent.name}-{path.name}").write_bytes(path.read_bytes())
+print(f"{len(files)} seeds in {single}")

@@ -229,6 +229,11 @@ proptest! {
     }
 
     #[test]
+    fn any_file_goes_through_the_one_file_checks(text in file()) {
+        pipeline::run_one(text.as_bytes());
+    }
+
+    #[test]
     fn any_bytes_go_through_the_whole_pipeline(data in prop::collection::vec(any::<u8>(), 0..2048)) {
         pipeline::run(&data);
     }
