@@ -15,6 +15,22 @@ pub const PANIC: &str = "COSTLENS_TEST_PANIC";
 #[cfg(debug_assertions)]
 pub const WRITE_PAUSE_MS: &str = "COSTLENS_TEST_WRITE_PAUSE_MS";
 
+/// `COSTLENS_TEST_NO_NATIVE_WATCHER=1`: the system's file notifications
+/// "cannot start" (as when inotify's watch limit is reached), so the
+/// polling fallback runs.
+#[cfg(debug_assertions)]
+pub const NO_NATIVE_WATCHER: &str = "COSTLENS_TEST_NO_NATIVE_WATCHER";
+
+#[cfg(debug_assertions)]
+pub fn refuse_native_watcher() -> bool {
+    std::env::var_os(NO_NATIVE_WATCHER).is_some()
+}
+
+#[cfg(not(debug_assertions))]
+pub fn refuse_native_watcher() -> bool {
+    false
+}
+
 #[cfg(debug_assertions)]
 pub fn pause_mid_write() {
     let pause_ms = std::env::var(WRITE_PAUSE_MS)

@@ -159,7 +159,7 @@ fn start_watcher(
         };
         let _ = signals.send(signal);
     };
-    let native = (mode == WatchMode::Native)
+    let native = (mode == WatchMode::Native && !crate::test_hooks::refuse_native_watcher())
         .then(|| {
             RecommendedWatcher::new(handler.clone(), notify::Config::default())
                 .map(AnyWatcher::Native)

@@ -1,8 +1,9 @@
 //! Filesystem faults while the explorer runs, end to end in tmux (see
 //! `support/tmux.rs`) with the real watcher: the folder deleted and
 //! recreated, a file made unreadable, symlink loops, a file replaced by a
-//! folder, 10,000 files, a 50 MB file. Each gives a clear message naming
-//! the file, the last good figures stay, and the explorer keeps answering.
+//! folder, 10,000 files, a 50 MB file, and no file notifications at all.
+//! Each gives a clear message naming the file, the last good figures stay,
+//! and the explorer keeps answering.
 
 use std::fs;
 use std::os::unix::fs::symlink;
@@ -183,5 +184,23 @@ fn a_fifty_megabyte_file() {
     tmux.wait_for("the error gone", |s| {
         shows_table(s) && !s.contains("huge.toml")
     });
+    quit(&tmux);
+}
+
+#[test]
+fn without_file_notifications_it_polls_and_says_so() {
+    let tmux = Tmux::start(WIDTH, HEIGHT);
+    // The debug-only switch makes the native watcher fail to start, as it
+    // does when inotify's watch limit is reached.
+    tmux.type_line(&format!(
+        "COSTLENS_TEST_NO_NATIVE_WATCHER=1 {}",
+        tmux.costlens("")
+    ));
+    tmux.wait_for("the table and the notice", |s| {
+        shows_table(s) && s.contains("file notifications are unavailable: polling every 200 ms")
+    });
+    let path = tmux.profiles().join("strong.toml");
+    fs::write(&path, STRONG.replace("0.72", "0.82")).unwrap();
+    tmux.wait_for("the polled edit", |s| cost(s, "strong") == Some("28.43"));
     quit(&tmux);
 }

@@ -110,7 +110,12 @@ impl Watch {
     /// Starts a watch and waits for its first line, which is printed once
     /// the folder is watched: every edit from then on must show.
     fn start(dir: &Path, poll: bool) -> (Watch, Value) {
+        Self::start_with_env(dir, poll, &[])
+    }
+
+    fn start_with_env(dir: &Path, poll: bool, env: &[(&str, &str)]) -> (Watch, Value) {
         let mut child = Command::new(env!("CARGO_BIN_EXE_costlens"))
+            .envs(env.iter().copied())
             .arg("watch")
             .arg(dir)
             .arg("--json")
@@ -491,6 +496,26 @@ fn polling_works_too() {
     // In place at the same length: only the modification time tells.
     save(&path, &profile("0.61"), Save::InPlace);
     watch.next_matching("line with the polled edit", strong_at(cost(0.61)));
+}
+
+#[test]
+fn polling_takes_over_when_notifications_cannot_start() {
+    let (_root, dir) = folder();
+    let path = dir.join("strong.toml");
+    // The debug-only switch makes the native watcher fail to start, as
+    // it does when inotify's watch limit is reached.
+    let env = [("COSTLENS_TEST_NO_NATIVE_WATCHER", "1")];
+    let (watch, _) = Watch::start_with_env(&dir, false, &env);
+    let notice = "the system's file notifications are unavailable: polling every 200 ms";
+    assert!(
+        eventually(WAIT, || watch.stderr_count(notice) == 1),
+        "{}",
+        watch.report("the fallback notice")
+    );
+    save(&path, &profile("0.61"), Save::InPlace);
+    watch.next_matching("line with the polled edit", strong_at(cost(0.61)));
+    save(&path, &profile("0.58"), Save::TempAndRename);
+    watch.next_matching("line with the second edit", strong_at(cost(0.58)));
 }
 
 #[test]
