@@ -18,7 +18,8 @@ copy of the shipped profiles, and reads the screen with capture-pane
   300x100 and back to 100x30, timed until the table is right at 100x30
   (tmux holds back resizes that follow each other closely, up to 250 ms).
 - 10,000 files written into the watched folder: from the last write until
-  the table title counts 10,008 profiles; then the help's latency.
+  the table title counts 10,008 profiles; then the help's latency and the
+  explorer's peak RSS (VmHWM).
 - a 50 MB file written into the folder: from the end of the write until
   its "larger than 1 MiB" message is on screen; then the help's latency.
 
@@ -89,6 +90,14 @@ def ticks(pid: int) -> int:
     return int(fields[11]) + int(fields[12])  # utime, stime
 
 
+def peak_rss_mb(pid: int) -> float:
+    """VmHWM: the most resident memory the process has had."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    raise CaseError(f"no VmHWM for {pid}")
+
+
 def explorer(folder: Path, cwd: Path, width: int = 100, height: int = 30) -> Tmux:
     tmux = Tmux(f"'{BINARY}' '{folder}'", cwd, width, height)
     tmux.wait_for("the table", lambda s: CHEAPEST in s)
@@ -151,12 +160,14 @@ def key_flood(folder: Path, cwd: Path) -> dict:
             tmux.run("send-keys", "-t", "main", *(rng.choice(pool) for _ in range(100)))
         sent = time.monotonic()
         help_ms = help_round_trip(tmux)
+        rss_mb = peak_rss_mb(tmux.pid())
         alive = "costlens" in tmux.run("display", "-p", "-t", "main", "#{pane_current_command}")
         if not alive:
             raise CaseError("the explorer died during the key flood")
     finally:
         tmux.close()
-    return {"keys": 10_000, "send_ms": (sent - start) * 1e3, "help_after_ms": help_ms}
+    return {"keys": 10_000, "send_ms": (sent - start) * 1e3, "help_after_ms": help_ms,
+            "peak_rss_mb": rss_mb}
 
 
 def drawn_width(screen: str) -> int:
@@ -203,9 +214,11 @@ def many_files(folder: Path, cwd: Path) -> dict:
         written = time.monotonic()
         done = tmux.wait_for("10,008 profiles", lambda s: "· 10008 profiles ·" in s)
         help_ms = help_round_trip(tmux)
+        rss_mb = peak_rss_mb(tmux.pid())
     finally:
         tmux.close()
-    return {"files": 10_000, "on_screen_ms": (done - written) * 1e3, "help_after_ms": help_ms}
+    return {"files": 10_000, "on_screen_ms": (done - written) * 1e3, "help_after_ms": help_ms,
+            "peak_rss_mb": rss_mb}
 
 
 def huge_file(folder: Path, cwd: Path) -> dict:

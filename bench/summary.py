@@ -142,9 +142,11 @@ def main() -> int:
                  f"{resize['issue_ms']:.0f} ms; last resize to right table",
                  f"{resize['settled_after_last_ms']:.0f}", "", ""),
                 (f"10,000 random keys (sent in {keys['send_ms']:.0f} ms): the help asked "
-                 "for after them shows", f"{keys['help_after_ms']:.1f}", "", ""),
+                 "for after them shows", f"{keys['help_after_ms']:.1f}", "",
+                 f"{keys['peak_rss_mb']:.1f}"),
                 ("10,000 files written into the watched folder: last write to the table "
-                 "counting them", f"{files['on_screen_ms']:.0f}", "", ""),
+                 "counting them", f"{files['on_screen_ms']:.0f}", "",
+                 f"{files['peak_rss_mb']:.1f}"),
                 ("… then the help's latency with 10,008 profiles",
                  f"{files['help_after_ms']:.1f}", "", ""),
                 ("a 50 MB file written into the folder: end of write to its message on screen",
