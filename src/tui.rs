@@ -94,8 +94,8 @@ impl Drop for TerminalGuard {
 }
 
 /// Puts the terminal back: mouse capture and bracketed paste off, main
-/// screen, cooked mode, cursor shown. Safe to call more than once; errors are ignored because
-/// there is nowhere left to report them.
+/// screen, cooked mode, cursor shown. Safe to call more than once; errors
+/// are ignored because there is nowhere left to report them.
 pub fn restore() {
     let mut stdout = io::stdout();
     let _ = execute!(
