@@ -86,6 +86,8 @@ impl FromStr for WhatIf {
                 show_number(value)
             ));
         }
+        // -0 is 0, as in the files.
+        let value = value + 0.0;
         Ok(WhatIf { target, value })
     }
 }

@@ -512,3 +512,35 @@ fn hostile_file_names_are_refused_by_name_and_never_printed_raw() {
         );
     }
 }
+
+/// Found by the fuzzer: `-0.0` is in range (it is >= 0) and used to be kept
+/// as negative zero, so a default cache price of 0.1 × -0.0 printed as
+/// "-0.00" and a write-back read back different. -0 is now 0 everywhere.
+#[test]
+fn negative_zero_is_zero() {
+    let dir = worked_folder();
+    let text = STRONG
+        .replace("input = 3", "input = -0.0")
+        .replace("output = 15", "output = -0.00");
+    fs::write(dir.path().join("strong.toml"), text).unwrap();
+    let out = costlens(
+        &[
+            "report",
+            ".",
+            "--format",
+            "json",
+            "--set",
+            "incident_cost=-0",
+        ],
+        dir.path(),
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let doc = json(&out);
+    let token_cost = profile(&doc, "strong")["token_cost_per_merge"]
+        .as_f64()
+        .unwrap();
+    assert_eq!(token_cost.to_bits(), 0.0f64.to_bits(), "{token_cost:?}");
+    assert!(!stdout(&out).contains("-0.0"), "{}", stdout(&out));
+    let table = costlens(&["report", ".", "--format", "markdown"], dir.path());
+    assert!(!stdout(&table).contains("-0.00"), "{}", stdout(&table));
+}

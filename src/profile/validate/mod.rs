@@ -45,7 +45,9 @@ impl Checker {
     fn number(&mut self, key: &str, bound: Bound, value: &Spanned<f64>) -> Option<f64> {
         let found = *value.get_ref();
         if bound.contains(found) {
-            return Some(found);
+            // -0 is 0: adding +0 clears the sign, so `input = -0.0` never
+            // shows as "-0.00" or reads back different after a write-back.
+            return Some(found + 0.0);
         }
         self.problem(
             value.span(),
