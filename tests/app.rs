@@ -546,6 +546,26 @@ mod reload {
     }
 
     #[test]
+    fn a_save_keeps_another_files_last_good_values() {
+        let Fixture { dir, mut app } = fixture();
+        let before = cost(&app, "cheap");
+        fs::write(dir.path().join("cheap.toml"), "[prices]\ninput = 1\noutput = \n").unwrap();
+        let folder = reread(dir.path(), &app);
+        app.update(Action::FolderLoaded(Box::new(folder)));
+        // `s` on strong rereads the folder: cheap must stay, stale, at its
+        // last good cost, not drop out until the watcher brings it back.
+        app.update(Action::Nudge {
+            steps: 1,
+            coarse: true,
+        });
+        app.update(Action::Save);
+        assert!(!app.status().unwrap().is_error, "{:?}", app.status());
+        let row = app.comparison().rows.iter().find(|row| row.id == "cheap");
+        assert!(row.is_some_and(|row| row.stale), "{:?}", ids(&app));
+        assert_eq!(cost(&app, "cheap"), before);
+    }
+
+    #[test]
     fn our_own_save_read_back_changes_nothing_and_keeps_other_what_ifs() {
         let Fixture { dir, mut app } = fixture();
         app.update(FINE_UP);

@@ -1,7 +1,7 @@
 //! The files: `s` writes the selected profile's what-ifs into its file;
 //! reloads, asked for or brought by the watcher, read them back.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::{App, Source};
 
@@ -51,11 +51,18 @@ impl App {
                 self.overrides.clear_profile(&id, field);
             }
         }
-        match Folder::load_dir(&dir) {
-            Ok(folder) => self.replace_folder(folder),
+        match self.reread(&dir) {
+            Ok(()) => self.say(format!("saved {saved} what-if(s) to {}", path.display())),
             Err(err) => self.fail(format!("saved, but cannot reread {}: {err}", dir.display())),
         }
-        self.say(format!("saved {saved} what-if(s) to {}", path.display()));
+    }
+
+    /// Reads the folder again, keeping the last good values of files that
+    /// are broken now, as the watcher does.
+    fn reread(&mut self, dir: &Path) -> std::io::Result<()> {
+        let folder = Folder::reload_dir(dir, Some(&self.folder))?;
+        self.replace_folder(folder);
+        Ok(())
     }
 
     /// Takes a freshly loaded folder; what-ifs and the selection stay.
@@ -72,11 +79,8 @@ impl App {
             self.say("built-in profiles do not change".to_string());
             return;
         };
-        match Folder::reload_dir(&dir, Some(&self.folder)) {
-            Ok(folder) => {
-                self.replace_folder(folder);
-                self.say(format!("reloaded {}", dir.display()));
-            }
+        match self.reread(&dir) {
+            Ok(()) => self.say(format!("reloaded {}", dir.display())),
             Err(err) => self.fail(format!(
                 "cannot read {}: {err}; keeping the last good state",
                 dir.display()
