@@ -12,15 +12,13 @@
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
-use std::time::Duration;
-
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use notify::event::{AccessKind, AccessMode};
 use notify::{Event, EventKind, PollWatcher, RecommendedWatcher, RecursiveMode, Watcher};
 
-use crate::profile::{Folder, LoadedProfile, is_scratch_file};
+use crate::profile::{Folder, LoadedProfile, is_profile_name};
 
 /// A batch never waits longer than this for quiet, so a file written to
 /// non-stop still shows up.
@@ -128,10 +126,12 @@ fn relevant(dir: &Path, path: &Path) -> bool {
     if path == dir {
         return true;
     }
-    let Some(name) = path.file_name().and_then(|name| name.to_str()) else {
+    // Lossy: a file name that is not UTF-8 is still reloaded, to be
+    // refused by name.
+    let Some(name) = path.file_name().map(|name| name.to_string_lossy()) else {
         return false;
     };
-    path.parent() == Some(dir) && name.ends_with(".toml") && !is_scratch_file(name)
+    path.parent() == Some(dir) && is_profile_name(&name)
 }
 
 fn start_watcher(

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::str::FromStr;
 
-use crate::model::{Catalog, ProfileDef, ProfileField, Scenario, ScenarioField};
+use crate::model::{Catalog, ModelProfile, ProfileDef, ProfileField, Scenario, ScenarioField};
 use crate::profile::{nearest, show_number};
 
 /// What a what-if changes.
@@ -178,9 +178,14 @@ impl Overrides {
 
     /// Every what-if of one profile, in field order.
     pub fn profile_edits(&self, id: &str) -> Vec<(ProfileField, f64)> {
+        // Keys sort by id first: one id's what-ifs are one range.
+        let fields = ProfileField::ALL.iter().copied();
+        let (Some(low), Some(high)) = (fields.clone().min(), fields.max()) else {
+            return Vec::new();
+        };
+        let (first, last) = ((id.to_string(), low), (id.to_string(), high));
         self.profiles
-            .iter()
-            .filter(|((each, _), _)| each == id)
+            .range(first..=last)
             .map(|((_, field), value)| (*field, *value))
             .collect()
     }
@@ -209,10 +214,18 @@ impl Overrides {
     /// (a file removed) are skipped, not an error: the what-if waits.
     pub fn apply(&self, scenario: &mut Scenario, catalog: &mut Catalog) {
         self.apply_to_scenario(scenario);
-        for ((id, field), value) in &self.profiles {
+        let ids: BTreeSet<&str> = self.profiles.keys().map(|(id, _)| id.as_str()).collect();
+        for id in ids {
             if let Some(ProfileDef::Model(model)) = catalog.get_mut(id) {
-                field.set(model, *value);
+                self.apply_to_model(id, model);
             }
+        }
+    }
+
+    /// Puts profile `id`'s what-ifs on top of `model`, its file's values.
+    pub fn apply_to_model(&self, id: &str, model: &mut ModelProfile) {
+        for (field, value) in self.profile_edits(id) {
+            field.set(model, value);
         }
     }
 

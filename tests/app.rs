@@ -549,7 +549,11 @@ mod reload {
     fn a_save_keeps_another_files_last_good_values() {
         let Fixture { dir, mut app } = fixture();
         let before = cost(&app, "cheap");
-        fs::write(dir.path().join("cheap.toml"), "[prices]\ninput = 1\noutput = \n").unwrap();
+        fs::write(
+            dir.path().join("cheap.toml"),
+            "[prices]\ninput = 1\noutput = \n",
+        )
+        .unwrap();
         let folder = reread(dir.path(), &app);
         app.update(Action::FolderLoaded(Box::new(folder)));
         // `s` on strong rereads the folder: cheap must stay, stale, at its

@@ -7,6 +7,7 @@ mod save;
 mod sliders;
 mod what_ifs;
 
+use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 
 pub use action::Action;
@@ -54,7 +55,7 @@ pub struct App {
     catalog: Catalog,
     scenario: Scenario,
     overrides: Overrides,
-    history: Vec<Overrides>,
+    history: VecDeque<Overrides>,
     comparison: Comparison,
     /// Row of the selected profile in `comparison` (cheapest first).
     selected: usize,
@@ -82,7 +83,7 @@ impl App {
             scenario: folder.scenario().clone(),
             folder,
             overrides: Overrides::default(),
-            history: Vec::new(),
+            history: VecDeque::new(),
             comparison: Comparison::default(),
             selected: 0,
             slider: 0,

@@ -85,7 +85,7 @@ impl App {
     }
 
     pub(super) fn undo(&mut self) {
-        match self.history.pop() {
+        match self.history.pop_back() {
             Some(previous) => {
                 let before = std::mem::replace(&mut self.overrides, previous);
                 self.patch(&before);
@@ -138,9 +138,9 @@ impl App {
             return;
         }
         self.patch(&before);
-        self.history.push(before);
+        self.history.push_back(before);
         if self.history.len() > MAX_HISTORY {
-            self.history.remove(0);
+            self.history.pop_front();
         }
     }
 
@@ -170,9 +170,7 @@ impl App {
             };
             *slot = file.clone();
             if let ProfileDef::Model(model) = slot {
-                for (field, value) in self.overrides.profile_edits(id) {
-                    field.set(model, value);
-                }
+                self.overrides.apply_to_model(id, model);
             }
         }
         if scenario_moved {

@@ -6,7 +6,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use super::read::{decode_text, is_scratch_file, read_text, refused_name};
+use super::read::{decode_text, is_profile_name, read_text, refused_name};
 use super::{BUILTIN_FILES, Definition, Diagnostic, LocatedPart, ProfileText, nearest};
 use crate::model::{Catalog, MixError, ProfileDef, Scenario};
 
@@ -144,7 +144,7 @@ impl Folder {
             let entry = entry?;
             let raw_name = entry.file_name();
             let lossy = raw_name.to_string_lossy();
-            if !lossy.ends_with(".toml") || is_scratch_file(&lossy) {
+            if !is_profile_name(&lossy) {
                 continue;
             }
             if let Some(message) = refused_name(&raw_name) {
@@ -180,7 +180,7 @@ impl Folder {
     pub fn load_memory(files: Vec<(String, Vec<u8>)>, previous: Option<&Folder>) -> Folder {
         let mut sources: Vec<SourceFile> = files
             .into_iter()
-            .filter(|(name, _)| name.ends_with(".toml") && !is_scratch_file(name))
+            .filter(|(name, _)| is_profile_name(name))
             .map(|(file_name, bytes)| SourceFile {
                 shown: format!("(memory)/{file_name}"),
                 file_name,

@@ -12,9 +12,15 @@ use super::{Diagnostic, line_column};
 /// Files larger than this are refused unread.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 
-/// Editors' scratch files, which the folder never treats as profiles.
-pub fn is_scratch_file(name: &str) -> bool {
-    name.starts_with('.') || name.ends_with('~') || name.ends_with(".swp") || name.ends_with(".tmp")
+/// Whether a file in the folder is a profile (or `scenario.toml`): a
+/// `*.toml` that is not an editor's scratch file. One rule for loading and
+/// for the watcher, so what is loaded is what is watched.
+pub fn is_profile_name(name: &str) -> bool {
+    let scratch = name.starts_with('.')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".tmp");
+    name.ends_with(".toml") && !scratch
 }
 
 /// Why a file name is refused, if it is. Names are printed by `report`
