@@ -23,13 +23,23 @@ pub fn is_profile_name(name: &str) -> bool {
     name.ends_with(".toml") && !scratch
 }
 
+/// Characters that act on the terminal or reorder text instead of
+/// showing: escape sequences in a shared profile could clear the screen or
+/// retitle the window when `report` prints them, and bidirectional
+/// overrides make a row read as something else ("Trojan Source"). Tabs
+/// are harmless.
+pub(super) fn is_hidden_control(c: char) -> bool {
+    let bidi = matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    bidi || (c.is_control() && c != '\t')
+}
+
 /// Why a file name is refused, if it is. Names are printed by `report`
 /// and `check`: one that is not UTF-8 or holds control characters (escape
 /// sequences) is refused by name, and shown escaped rather than raw.
 pub(super) fn refused_name(name: &OsStr) -> Option<&'static str> {
     match name.to_str() {
         None => Some("file name is not UTF-8; rename the file"),
-        Some(name) if name.chars().any(char::is_control) => {
+        Some(name) if name.chars().any(is_hidden_control) => {
             Some("file name has a control character; rename the file")
         }
         Some(_) => None,

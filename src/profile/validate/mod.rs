@@ -12,6 +12,7 @@ use toml::Spanned;
 
 use super::decode::Removed;
 use super::raw::{RawBand, RawPrices, RawProfile, RawQuality, RawUsage};
+use super::read::is_hidden_control;
 use super::{Definition, Problem, ProfileText};
 use crate::model::{Bound, ModelProfile, PriceBand, ProfileField, Quality, Usage};
 
@@ -112,20 +113,18 @@ impl Checker {
             .map(|v| v.unwrap_or(default))
     }
 
-    fn text(
-        &mut self,
-        key: &str,
-        value: Option<Spanned<String>>,
-        one_line: bool,
-    ) -> Option<String> {
+    /// A one-line text field (`name`, `notes`): shown in the table and
+    /// printed by `report`, so no line breaks and nothing that acts on the
+    /// terminal.
+    fn text(&mut self, key: &str, value: Option<Spanned<String>>) -> Option<String> {
         let value = value?;
         let text = value.get_ref();
-        if one_line && text.contains(['\n', '\r']) {
+        if text.contains(['\n', '\r']) {
             self.problem(
                 value.span(),
                 format!("`{key}` must be one line (found a line break)"),
             );
-        } else if let Some(c) = text.chars().find(|&c| hidden_control(c, one_line)) {
+        } else if let Some(c) = text.chars().find(|&c| is_hidden_control(c)) {
             self.problem(
                 value.span(),
                 format!(
@@ -136,17 +135,6 @@ impl Checker {
         }
         Some(value.into_inner())
     }
-}
-
-/// Characters that act on the terminal or reorder text instead of
-/// showing: escape sequences in a shared profile could clear the screen or
-/// retitle the window when `report` prints the name, and bidirectional
-/// overrides make a row read as something else ("Trojan Source").
-fn hidden_control(c: char, one_line: bool) -> bool {
-    let bidi = matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
-    // Tabs are harmless; line breaks are fine where several lines are.
-    let allowed = c == '\t' || (!one_line && matches!(c, '\n' | '\r'));
-    bidi || (c.is_control() && !allowed)
 }
 
 /// A table's name and where its header is, for "missing field" messages.
@@ -174,8 +162,8 @@ pub fn validate_profile(
         problems: Vec::new(),
         removed,
     };
-    let name = check.text("name", raw.name, true);
-    let notes = check.text("notes", raw.notes, true);
+    let name = check.text("name", raw.name);
+    let notes = check.text("notes", raw.notes);
     let model_tables = [
         raw.prices.is_some(),
         raw.usage.is_some(),
