@@ -11,6 +11,8 @@
 #[path = "../fuzz/pipeline.rs"]
 mod pipeline;
 
+use costlens::model::ProfileField;
+use costlens::writeback::{Edit, apply_edits};
 use proptest::prelude::*;
 
 const TABLES: &[&str] = &[
@@ -223,6 +225,16 @@ proptest! {
         // on each (every field written back, first-pass rate changed).
         let errors = costlens::profile::parse_profile("layout.toml", &text).err();
         prop_assert!(errors.is_none(), "{text}\n{errors:?}");
+        // The pipeline skips a write-back that refuses; here none may.
+        for field in ProfileField::ALL {
+            let edit = Edit {
+                table: field.table().to_string(),
+                key: field.key().to_string(),
+                value: 0.5,
+            };
+            let written = apply_edits(&text, &[edit]);
+            prop_assert!(written.is_ok(), "{field:?} refused on\n{text}\n{written:?}");
+        }
         let mut data = b"\0".to_vec();
         data.extend_from_slice(text.as_bytes());
         pipeline::run(&data);

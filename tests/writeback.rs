@@ -229,21 +229,43 @@ fn assert_untouched(path: &Path, original: &str) {
     assert_eq!(names_in(path.parent().unwrap()), [name]);
 }
 
+/// Set in the copy of this test binary that `a_read_only_folder_...`
+/// starts without root's power over permissions.
+const WITHOUT_OVERRIDE: &str = "COSTLENS_TEST_WITHOUT_DAC_OVERRIDE";
+
 #[test]
 fn a_read_only_folder_leaves_the_original_intact() {
     let (dir, path) = folder_with("haiku-5.5.toml", HAIKU);
     fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o555)).unwrap();
-    // Root ignores permission bits; then this case proves nothing, and
-    // `a_temp_file_that_cannot_be_created_...` below covers the failed write.
     let probe = dir.path().join("probe");
     let is_root = fs::write(&probe, "").is_ok();
-    if !is_root {
-        let err = write_back(&path, &haiku_edits()).unwrap_err();
-        let message = format!("{err:#}");
-        assert!(message.contains("temporary file"), "{message}");
-        assert!(message.contains("haiku-5.5.toml"), "{message}");
-    }
     let _ = fs::remove_file(&probe);
+    if is_root {
+        // Root ignores permission bits (and CI runs as root): run this very
+        // test again in a copy of the binary without that power.
+        assert!(
+            std::env::var_os(WITHOUT_OVERRIDE).is_none(),
+            "still root-powered"
+        );
+        fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
+        let run = std::process::Command::new("setpriv")
+            .args([
+                "--inh-caps=-dac_override,-dac_read_search",
+                "--bounding-set=-dac_override,-dac_read_search",
+            ])
+            .arg(std::env::current_exe().unwrap())
+            .args(["--exact", "a_read_only_folder_leaves_the_original_intact"])
+            .env(WITHOUT_OVERRIDE, "1")
+            .output()
+            .expect("setpriv runs (util-linux)");
+        let out = String::from_utf8_lossy(&run.stdout);
+        assert!(run.status.success() && out.contains("1 passed"), "{out}");
+        return;
+    }
+    let err = write_back(&path, &haiku_edits()).unwrap_err();
+    let message = format!("{err:#}");
+    assert!(message.contains("temporary file"), "{message}");
+    assert!(message.contains("haiku-5.5.toml"), "{message}");
     fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
     assert_untouched(&path, HAIKU);
 }
