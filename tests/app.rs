@@ -8,11 +8,14 @@ use costlens::model::{ProfileField, ScenarioField};
 use costlens::profile::Folder;
 use costlens::ui::Theme;
 
+#[path = "support/worked.rs"]
+mod worked;
+
+use worked::CHEAP;
+
 const STRONG: &str = "# strong: the worked check\n[prices]\ninput = 3\noutput = 15\n\n[usage]\ninput_tokens = 40_000\n\
 output_tokens = 8_000\ncache_write_ratio = 0.25\n\n[quality]\nfirst_pass_rate = 0.72  # assumption\nreview_minutes = 6\n\
 survive_rate = 0.985\nincident_cost = 900\n";
-const CHEAP: &str = "[prices]\ninput = 1\noutput = 4\n[usage]\ninput_tokens = 40_000\noutput_tokens = 8_000\n\
-[quality]\nfirst_pass_rate = 0.52\nreview_minutes = 11\nsurvive_rate = 0.96\nincident_cost = 900\n";
 const MIX: &str =
     "[[mix]]\nprofile = \"strong\"\nshare = 0.5\n[[mix]]\nprofile = \"cheap\"\nshare = 0.5\n";
 

@@ -9,10 +9,10 @@ use std::process::{Command, Output, Stdio};
 use costlens::profile::BUILTIN_FILES;
 use serde_json::Value;
 
-const STRONG: &str = "[prices]\ninput = 3\noutput = 15\n[usage]\ninput_tokens = 40_000\noutput_tokens = 8_000\n\
-[quality]\nfirst_pass_rate = 0.72\nreview_minutes = 6\nsurvive_rate = 0.985\nincident_cost = 900\n";
-const CHEAP: &str = "[prices]\ninput = 1\noutput = 4\n[usage]\ninput_tokens = 40_000\noutput_tokens = 8_000\n\
-[quality]\nfirst_pass_rate = 0.52\nreview_minutes = 11\nsurvive_rate = 0.96\nincident_cost = 900\n";
+#[path = "support/worked.rs"]
+mod worked;
+
+use worked::{STRONG, worked_folder};
 
 fn costlens(args: &[&str], cwd: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_costlens"))
@@ -32,14 +32,6 @@ fn stdout(output: &Output) -> String {
 
 fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-/// A temp folder holding the worked check's two profiles.
-fn worked_folder() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    fs::write(dir.path().join("strong.toml"), STRONG).unwrap();
-    fs::write(dir.path().join("cheap.toml"), CHEAP).unwrap();
-    dir
 }
 
 fn json(output: &Output) -> Value {

@@ -10,17 +10,10 @@ use costlens::app::{Action, App, Source};
 use costlens::profile::Folder;
 use costlens::ui::Theme;
 
-const STRONG: &str = "[prices]\ninput = 3\noutput = 15\n[usage]\ninput_tokens = 40_000\noutput_tokens = 8_000\n\
-[quality]\nfirst_pass_rate = 0.72\nreview_minutes = 6\nsurvive_rate = 0.985\nincident_cost = 900\n";
-const CHEAP: &str = "[prices]\ninput = 1\noutput = 4\n[usage]\ninput_tokens = 40_000\noutput_tokens = 8_000\n\
-[quality]\nfirst_pass_rate = 0.52\nreview_minutes = 11\nsurvive_rate = 0.96\nincident_cost = 900\n";
+#[path = "support/worked.rs"]
+mod worked;
 
-fn folder() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    fs::write(dir.path().join("strong.toml"), STRONG).unwrap();
-    fs::write(dir.path().join("cheap.toml"), CHEAP).unwrap();
-    dir
-}
+use worked::worked_folder;
 
 fn app(dir: &Path, export: &Path) -> App {
     let folder = Folder::load_dir(dir).unwrap();
@@ -52,7 +45,7 @@ fn status(app: &App) -> (String, bool) {
 
 #[test]
 fn export_without_what_ifs_is_the_markdown_report() {
-    let dir = folder();
+    let dir = worked_folder();
     let out = tempfile::tempdir().unwrap();
     let path = out.path().join("notes.md");
     let mut app = app(dir.path(), &path);
@@ -67,7 +60,7 @@ fn export_without_what_ifs_is_the_markdown_report() {
 
 #[test]
 fn export_carries_the_what_ifs_and_their_figures() {
-    let dir = folder();
+    let dir = worked_folder();
     let out = tempfile::tempdir().unwrap();
     let path = out.path().join("notes.md");
     let mut app = app(dir.path(), &path);
@@ -95,7 +88,7 @@ fn export_carries_the_what_ifs_and_their_figures() {
 #[test]
 fn export_replaces_the_previous_file_whole_and_keeps_its_mode() {
     use std::os::unix::fs::PermissionsExt;
-    let dir = folder();
+    let dir = worked_folder();
     let out = tempfile::tempdir().unwrap();
     let path = out.path().join("notes.md");
     fs::write(&path, "x".repeat(100_000)).unwrap();
@@ -114,7 +107,7 @@ fn export_replaces_the_previous_file_whole_and_keeps_its_mode() {
 #[test]
 fn a_new_export_file_is_readable_by_others_like_any_file() {
     use std::os::unix::fs::PermissionsExt;
-    let dir = folder();
+    let dir = worked_folder();
     let out = tempfile::tempdir().unwrap();
     let path = out.path().join("notes.md");
     let mut app = app(dir.path(), &path);
@@ -125,7 +118,7 @@ fn a_new_export_file_is_readable_by_others_like_any_file() {
 
 #[test]
 fn a_failed_export_says_why_and_leaves_nothing() {
-    let dir = folder();
+    let dir = worked_folder();
     let out = tempfile::tempdir().unwrap();
     let path = out.path().join("no-such-folder").join("notes.md");
     let mut app = app(dir.path(), &path);

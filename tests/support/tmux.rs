@@ -18,10 +18,11 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread;
 use std::time::{Duration, Instant};
 
-pub const STRONG: &str = "[prices]\ninput = 3\noutput = 15\n[usage]\ninput_tokens = 40_000\noutput_tokens = 8_000\n\
-[quality]\nfirst_pass_rate = 0.72\nreview_minutes = 6\nsurvive_rate = 0.985\nincident_cost = 900\n";
-pub const CHEAP: &str = "[prices]\ninput = 1\noutput = 4\n[usage]\ninput_tokens = 40_000\noutput_tokens = 8_000\n\
-[quality]\nfirst_pass_rate = 0.52\nreview_minutes = 11\nsurvive_rate = 0.96\nincident_cost = 900\n";
+#[path = "worked.rs"]
+mod worked;
+
+#[allow(unused_imports)] // each test binary uses part
+pub use worked::{CHEAP, STRONG};
 
 /// How long a wait may take before the test fails: generous, because a
 /// loaded CI machine runs the debug build slowly (10,000 files, 10,000
@@ -57,8 +58,7 @@ impl Tmux {
         let dir = tempfile::tempdir().unwrap();
         let profiles = dir.path().join("profiles");
         fs::create_dir(&profiles).unwrap();
-        fs::write(profiles.join("strong.toml"), STRONG).unwrap();
-        fs::write(profiles.join("cheap.toml"), CHEAP).unwrap();
+        worked::write_worked(&profiles);
         let socket = format!(
             "costlens-e2e-{}-{}",
             std::process::id(),
