@@ -11,12 +11,12 @@ use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
 
 use crate::app::{App, Source};
+use crate::overrides::{self, WhatIf};
 use crate::profile::{BUILTIN_FILES, Folder};
 use crate::report::{self, Comparison, Format};
 use crate::tui;
 use crate::ui::Theme;
 use crate::watch::{self, FolderUpdate, WatchMode};
-use crate::whatif::{self, WhatIf};
 
 /// What does an agent really cost per merged change that survives?
 #[derive(Debug, Parser)]
@@ -225,7 +225,7 @@ fn report(dir: Option<&Path>, format: Format, what_ifs: &[WhatIf]) -> anyhow::Re
     let folder = open_folder(dir)?;
     let mut scenario = folder.scenario().clone();
     let mut catalog = folder.catalog();
-    if let Err(problem) = whatif::apply(what_ifs, &mut scenario, &mut catalog) {
+    if let Err(problem) = overrides::apply(what_ifs, &mut scenario, &mut catalog) {
         bail!("--set: {problem}");
     }
     let comparison = Comparison::new(&folder, &catalog, &scenario);

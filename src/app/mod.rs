@@ -3,9 +3,10 @@
 mod action;
 mod export;
 mod keys;
+mod recompute;
+mod reload;
 mod save;
 mod sliders;
-mod what_ifs;
 
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
@@ -16,10 +17,10 @@ pub use keys::{BINDINGS, Binding, Key, action_for};
 pub use sliders::{SLIDERS, Slider, SliderTarget, Unit};
 
 use crate::model::{Catalog, ModelProfile, ProfileDef, Scenario};
+use crate::overrides::Overrides;
 use crate::profile::Folder;
 use crate::report::{Comparison, Row};
 use crate::ui::Theme;
-use crate::whatif::Overrides;
 
 /// What is on top of the screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -40,12 +40,14 @@ impl Bound {
         }
     }
 
-    /// The smallest and largest values a slider may take.
+    /// The ends of the range: infinite above when there is no top, and
+    /// the excluded 0 of a positive ratio (see `contains`). The sliders'
+    /// tracks are built from these.
     pub fn limits(self) -> (f64, f64) {
         match self {
-            Bound::AtLeast(min) => (min, f64::MAX),
+            Bound::AtLeast(min) => (min, f64::INFINITY),
             Bound::Ratio => (0.0, 1.0),
-            Bound::PositiveRatio => (f64::MIN_POSITIVE, 1.0),
+            Bound::PositiveRatio => (0.0, 1.0),
             Bound::WholeBetween(min, max) => (min as f64, max as f64),
         }
     }

@@ -4,11 +4,13 @@
 //! files, serde, terminals or watchers, so every formula can be tested (and
 //! benchmarked) on plain structs.
 
+mod catalog;
 mod fields;
 mod mix;
 
+pub use catalog::{Catalog, ProfileDef};
 pub use fields::{Bound, MAX_ATTEMPTS_SHOWN, ProfileField, ScenarioField};
-pub use mix::{Catalog, MAX_MIX_DEPTH, MixError, MixPart, ProfileDef};
+pub use mix::{MAX_MIX_DEPTH, MixError, MixPart};
 
 /// One price band, USD per million tokens.
 #[derive(Debug, Clone, PartialEq)]

@@ -11,6 +11,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue, Deserializer};
 
 use super::Problem;
+use crate::suggest::nearest;
 
 /// More retries than any honest file needs; a hostile one stops here.
 const MAX_PROBLEMS: usize = 64;
@@ -165,17 +166,6 @@ fn plain_type(expected: &str) -> &str {
         other if other.starts_with("struct ") => "a table",
         other => other,
     }
-}
-
-/// The known name closest to `found`, when it is close enough to be a typo.
-pub fn nearest<'a>(found: &str, known: &[&'a str]) -> Option<&'a str> {
-    let limit = (found.chars().count() / 3).max(2);
-    known
-        .iter()
-        .map(|name| (strsim::damerau_levenshtein(found, name), *name))
-        .filter(|(distance, _)| *distance <= limit)
-        .min_by_key(|(distance, _)| *distance)
-        .map(|(_, name)| name)
 }
 
 fn covers(outer: &Range<usize>, inner: &Range<usize>) -> bool {

@@ -12,7 +12,6 @@ use std::fmt;
 use std::ops::Range;
 
 pub use builtin::{BUILTIN_FILES, BuiltinFile};
-pub use decode::nearest;
 pub use folder::{Folder, LoadedProfile, ProfileKind};
 pub use read::{MAX_FILE_BYTES, is_profile_name};
 pub use validate::{SHARE_TOLERANCE, show_number};

@@ -1,11 +1,13 @@
 //! The comparison, once: rows of figures sorted cheapest first, rendered
-//! as a table, markdown, CSV or the JSON of `../shared/spec/cli.md`.
+//! as a table, markdown, CSV or the JSON of `docs/cli.md`.
 
+mod csv;
 mod json;
 mod number;
 mod table;
 
-pub use json::{JsonReport, csv_document, json_document};
+pub use csv::csv_document;
+pub use json::{JsonReport, json_document};
 pub use number::{count, grouped, money, percent};
 
 use crate::model::{Figures, Scenario};

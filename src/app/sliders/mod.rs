@@ -1,7 +1,9 @@
 //! The sliders of the explorer: which field each moves, its steps, its
 //! range and how its value reads.
 
-use crate::model::{ModelProfile, ProfileField, Scenario, ScenarioField};
+mod actions;
+
+use crate::model::{Bound, ModelProfile, ProfileField, Scenario, ScenarioField};
 use crate::report::{count, grouped, money};
 
 /// What a slider moves: a field of the selected profile, or the scenario.
@@ -51,10 +53,10 @@ pub struct Slider {
     pub fine_step: f64,
     /// One press of Shift+←/→ or H/L.
     pub coarse_step: f64,
-    /// The lowest value; first-pass rate floors at 1% so n = 1/p stays sane.
-    pub min: f64,
-    /// The right end of the track; a file value beyond it widens the track.
-    pub max: f64,
+    /// Where the track ends for a field the profile format leaves open
+    /// above (review time, tokens …); `None` for a bounded field, whose
+    /// track ends at its bound. A file value beyond it widens the track.
+    pub open_track_end: Option<f64>,
 }
 
 const fn profile(
@@ -62,7 +64,7 @@ const fn profile(
     field: ProfileField,
     unit: Unit,
     steps: (f64, f64),
-    range: (f64, f64),
+    open_track_end: Option<f64>,
 ) -> Slider {
     Slider {
         label,
@@ -71,8 +73,7 @@ const fn profile(
         unit,
         fine_step: steps.0,
         coarse_step: steps.1,
-        min: range.0,
-        max: range.1,
+        open_track_end,
     }
 }
 
@@ -83,21 +84,21 @@ pub const SLIDERS: [Slider; 9] = [
         ProfileField::FirstPassRate,
         Unit::Percent,
         (0.01, 0.10),
-        (0.01, 1.0),
+        None,
     ),
     profile(
         ("Review time", "Review"),
         ProfileField::ReviewMinutes,
         Unit::Minutes,
         (0.5, 5.0),
-        (0.0, 120.0),
+        Some(120.0),
     ),
     profile(
         ("Cache hit ratio", "Cache hits"),
         ProfileField::CacheHitRatio,
         Unit::Percent,
         (0.01, 0.10),
-        (0.0, 1.0),
+        None,
     ),
     Slider {
         label: "Engineer rate",
@@ -106,43 +107,42 @@ pub const SLIDERS: [Slider; 9] = [
         unit: Unit::UsdPerHour,
         fine_step: 5.0,
         coarse_step: 25.0,
-        min: 0.0,
-        max: 400.0,
+        open_track_end: Some(400.0),
     },
     profile(
         ("Survive rate", "Survives"),
         ProfileField::SurviveRate,
         Unit::Percent,
         (0.005, 0.05),
-        (0.0, 1.0),
+        None,
     ),
     profile(
         ("Incident cost", "Incident"),
         ProfileField::IncidentCost,
         Unit::Usd,
         (50.0, 500.0),
-        (0.0, 10_000.0),
+        Some(10_000.0),
     ),
     profile(
         ("Fan-out", "Fan-out"),
         ProfileField::Fanout,
         Unit::Times,
         (0.1, 1.0),
-        (1.0, 20.0),
+        Some(20.0),
     ),
     profile(
         ("Input tokens", "Input tok"),
         ProfileField::InputTokens,
         Unit::Tokens,
         (1_000.0, 10_000.0),
-        (0.0, 500_000.0),
+        Some(500_000.0),
     ),
     profile(
         ("Output tokens", "Output tok"),
         ProfileField::OutputTokens,
         Unit::Tokens,
         (500.0, 5_000.0),
-        (0.0, 100_000.0),
+        Some(100_000.0),
     ),
 ];
 
@@ -155,18 +155,46 @@ impl Slider {
         }
     }
 
-    /// The range this slider may take for `model`: its own, narrowed by
+    /// The field's valid range, as the loader and `--set` check it.
+    pub fn bound(&self) -> Bound {
+        match self.target {
+            SliderTarget::Profile(field) => field.bound(),
+            SliderTarget::Scenario(field) => field.bound(),
+        }
+    }
+
+    /// The track: the field's valid range (`model/fields.rs`, the one
+    /// source), starting one fine step in where the bound excludes its low
+    /// end (first-pass rate > 0 floors at 1%, so n = 1/p stays sane), and
+    /// ending at `open_track_end` where the bound has no top.
+    fn track(&self) -> (f64, f64) {
+        let bound = self.bound();
+        let (low, high) = bound.limits();
+        let low = if bound.contains(low) {
+            low
+        } else {
+            low + self.fine_step
+        };
+        let high = match self.open_track_end {
+            Some(end) if high.is_infinite() => end,
+            _ => high,
+        };
+        (low, high)
+    }
+
+    /// The range this slider may take for `model`: its track, narrowed by
     /// the rules that tie fields together, widened to hold the file value.
     pub fn range(&self, model: Option<&ModelProfile>, file_value: f64) -> (f64, f64) {
+        let (min, track_max) = self.track();
         let max = match (self.target, model) {
             // Hits and writes share the same input tokens.
             (SliderTarget::Profile(ProfileField::CacheHitRatio), Some(model)) => {
                 1.0 - model.usage.cache_write_ratio
             }
-            _ if file_value.is_finite() => self.max.max(file_value),
-            _ => self.max,
+            _ if file_value.is_finite() => track_max.max(file_value),
+            _ => track_max,
         };
-        (self.min.min(max), max)
+        (min.min(max), max)
     }
 
     /// `value` moved by `steps` (fine or coarse), kept in range. Rounded

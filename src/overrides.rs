@@ -6,7 +6,8 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::model::{Catalog, ModelProfile, ProfileDef, ProfileField, Scenario, ScenarioField};
-use crate::profile::{nearest, show_number};
+use crate::profile::show_number;
+use crate::suggest::nearest;
 
 /// What a what-if changes.
 #[derive(Debug, Clone, PartialEq)]

@@ -1,38 +1,35 @@
-//! Moving sliders: what-ifs set, reset, applied to all and undone, and the
-//! figures kept in step with them.
+//! What the slider keys do: what-ifs set, reset, applied to all and
+//! undone. The figures follow through `App::patch` (`app/recompute.rs`).
 
-use std::collections::BTreeSet;
-
-use super::{App, SLIDERS, Slider, SliderTarget, SliderView};
-use crate::model::ProfileDef;
+use super::{SLIDERS, Slider, SliderTarget};
+use crate::app::{App, SliderView};
+use crate::overrides::Overrides;
 use crate::profile::ProfileKind;
-use crate::report::Comparison;
-use crate::whatif::Overrides;
 
 /// Undo keeps this many steps; older ones are dropped.
 const MAX_HISTORY: usize = 500;
 
 impl App {
-    pub(super) fn nudge(&mut self, steps: i32, coarse: bool) {
-        let Some((current, range)) = self.focused_value() else {
+    pub(in crate::app) fn nudge(&mut self, steps: i32, coarse: bool) {
+        let Some((current, range)) = self.movable() else {
             return;
         };
         let slider = SLIDERS[self.slider];
         self.set_focused(slider.moved(current, steps, coarse, range));
     }
 
-    pub(super) fn set_slider_position(&mut self, slider: usize, position: f64) {
+    pub(in crate::app) fn set_slider_position(&mut self, slider: usize, position: f64) {
         if slider >= SLIDERS.len() {
             return;
         }
         self.slider = slider;
-        let Some((_, range)) = self.focused_value() else {
+        let Some((_, range)) = self.movable() else {
             return;
         };
         self.set_focused(SLIDERS[slider].at_position(position, range));
     }
 
-    pub(super) fn apply_to_all(&mut self) {
+    pub(in crate::app) fn apply_to_all(&mut self) {
         let slider = SLIDERS[self.slider];
         let SliderTarget::Profile(field) = slider.target else {
             self.say(format!(
@@ -41,7 +38,7 @@ impl App {
             ));
             return;
         };
-        let Some((value, _)) = self.focused_value() else {
+        let Some((value, _)) = self.movable() else {
             return;
         };
         let before = self.overrides.clone();
@@ -67,7 +64,7 @@ impl App {
         ));
     }
 
-    pub(super) fn reset_slider(&mut self) {
+    pub(in crate::app) fn reset_slider(&mut self) {
         let before = self.overrides.clone();
         match (SLIDERS[self.slider].target, self.selected_id()) {
             (SliderTarget::Scenario(field), _) => self.overrides.clear_scenario(field),
@@ -77,14 +74,14 @@ impl App {
         self.commit(before);
     }
 
-    pub(super) fn reset_all(&mut self) {
+    pub(in crate::app) fn reset_all(&mut self) {
         let before = self.overrides.clone();
         self.overrides = Overrides::default();
         self.commit(before);
         self.say("every what-if reset to the files' values".to_string());
     }
 
-    pub(super) fn undo(&mut self) {
+    pub(in crate::app) fn undo(&mut self) {
         match self.history.pop_back() {
             Some(previous) => {
                 let before = std::mem::replace(&mut self.overrides, previous);
@@ -97,8 +94,8 @@ impl App {
 
     /// Sets the focused slider for the selected profile (or the scenario);
     /// back at the file's value, the what-if goes away.
-    pub(super) fn set_focused(&mut self, value: f64) {
-        let Some((current, _)) = self.focused_value() else {
+    pub(in crate::app) fn set_focused(&mut self, value: f64) {
+        let Ok((current, _)) = self.focused_value() else {
             return;
         };
         if value == current {
@@ -133,7 +130,7 @@ impl App {
     }
 
     /// Keeps `before` for undo when the what-ifs changed, and recomputes.
-    pub(super) fn commit(&mut self, before: Overrides) {
+    pub(in crate::app) fn commit(&mut self, before: Overrides) {
         if before == self.overrides {
             return;
         }
@@ -144,87 +141,35 @@ impl App {
         }
     }
 
-    /// Every figure again, from the files plus the what-ifs.
-    pub(super) fn recompute(&mut self, keep_selected: Option<String>) {
-        let mut scenario = self.folder.scenario().clone();
-        let mut catalog = self.file_catalog.clone();
-        self.overrides.apply(&mut scenario, &mut catalog);
-        self.catalog = catalog;
-        self.scenario = scenario;
-        self.refresh(keep_selected);
-    }
-
-    /// After the what-ifs changed from `before`: rebuilds only the profiles
-    /// they touched (cloning a thousand profiles per key press is what
-    /// made it slow), then the figures.
-    pub(super) fn patch(&mut self, before: &Overrides) {
-        let mut scenario = self.folder.scenario().clone();
-        self.overrides.apply_to_scenario(&mut scenario);
-        let scenario_moved = scenario != self.scenario;
-        self.scenario = scenario;
-        let changed = self.overrides.changed_profiles(before);
-        for id in &changed {
-            let (Some(file), Some(slot)) = (self.file_catalog.get(id), self.catalog.get_mut(id))
-            else {
-                continue;
-            };
-            *slot = file.clone();
-            if let ProfileDef::Model(model) = slot {
-                self.overrides.apply_to_model(id, model);
-            }
-        }
-        if scenario_moved {
-            // The scenario moves every figure.
-            self.refresh(self.selected_id());
-        } else {
-            self.refresh_some(&changed);
-        }
-    }
-
-    /// Figures again for the `changed` profiles and every mix (a mix may
-    /// use them); every other row keeps its figures.
-    fn refresh_some(&mut self, changed: &BTreeSet<String>) {
-        let selected = self.selected_id();
-        let updates = self.catalog.compute_some(&self.scenario, |id, def| {
-            changed.contains(id) || matches!(def, ProfileDef::Mix(_))
-        });
-        let updates = updates
-            .into_iter()
-            .filter_map(|(id, figures)| Some((id, figures.ok()?)));
-        self.comparison.update_rows(updates);
-        let found =
-            selected.and_then(|id| self.comparison.rows.iter().position(|row| row.id == id));
-        self.selected = found.unwrap_or(self.selected);
-    }
-
-    /// The comparison again from the what-if catalog; the selection stays
-    /// on its profile wherever the sort puts it.
-    pub(super) fn refresh(&mut self, keep_selected: Option<String>) {
-        self.comparison = Comparison::new(&self.folder, &self.catalog, &self.scenario);
-        let found =
-            keep_selected.and_then(|id| self.comparison.rows.iter().position(|row| row.id == id));
-        self.selected = found
-            .unwrap_or(self.selected)
-            .min(self.comparison.rows.len().saturating_sub(1));
-    }
-
-    /// The focused slider's value for the selected profile and its range;
-    /// `None` (with a message) when the slider has no meaning here.
-    pub(super) fn focused_value(&mut self) -> Option<(f64, (f64, f64))> {
+    /// The focused slider's value for the selected profile and its range,
+    /// or why it cannot move there (`None` with no profile at all). A
+    /// query: it changes nothing; `movable` says the refusal.
+    pub(in crate::app) fn focused_value(&self) -> Result<(f64, (f64, f64)), Option<String>> {
         let slider = SLIDERS[self.slider];
-        let row = self.selected_row()?;
+        let row = self.selected_row().ok_or(None)?;
         if slider.is_per_profile() && row.kind == ProfileKind::Mix {
-            let text = format!(
+            return Err(Some(format!(
                 "{} is a mix: select a model to move {}",
                 row.name,
                 slider.label.to_lowercase()
-            );
-            self.say(text);
-            return None;
+            )));
         }
-        let id = row.id.clone();
-        let view = self.slider_view(&slider, &id)?;
-        Some((view.value, view.range))
+        let view = self.slider_view(&slider, &row.id).ok_or(None)?;
+        Ok((view.value, view.range))
+    }
+
+    /// The focused slider's value and range when a key may move it; the
+    /// footer says why not otherwise.
+    fn movable(&mut self) -> Option<(f64, (f64, f64))> {
+        match self.focused_value() {
+            Ok(value) => Some(value),
+            Err(refusal) => {
+                if let Some(text) = refusal {
+                    self.say(text);
+                }
+                None
+            }
+        }
     }
 
     /// Everything the sliders pane shows for `slider` on profile `id`;

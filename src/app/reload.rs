@@ -1,0 +1,58 @@
+//! Reloads: the folder read again on F5, after a save, or brought by the
+//! watcher; what-ifs and the selection survive them.
+
+use std::path::Path;
+
+use super::{App, Source};
+use crate::profile::Folder;
+
+impl App {
+    /// Reads the folder again, keeping the last good values of files that
+    /// are broken now, as the watcher does.
+    pub(super) fn reread(&mut self, dir: &Path) -> std::io::Result<()> {
+        let folder = Folder::reload_dir(dir, Some(&self.folder))?;
+        self.replace_folder(folder);
+        Ok(())
+    }
+
+    /// Takes a freshly loaded folder; what-ifs and the selection stay.
+    pub fn replace_folder(&mut self, folder: Folder) {
+        let selected = self.selected_id();
+        self.file_catalog = folder.catalog();
+        self.folder = folder;
+        self.recompute(selected);
+    }
+
+    /// Reads the folder again now (the reload key).
+    pub(super) fn reload(&mut self) {
+        let Source::Folder(dir) = self.source.clone() else {
+            self.say("built-in profiles do not change".to_string());
+            return;
+        };
+        match self.reread(&dir) {
+            Ok(()) => self.say(format!("reloaded {}", dir.display())),
+            Err(err) => self.fail(format!(
+                "cannot read {}: {err}; keeping the last good state",
+                dir.display()
+            )),
+        }
+    }
+
+    /// The watcher's new folder. Identical content (our own save, read
+    /// back) changes nothing, so nothing flickers.
+    pub(super) fn folder_loaded(&mut self, folder: Folder) {
+        if folder != self.folder {
+            self.replace_folder(folder);
+        }
+        if std::mem::take(&mut self.folder_unreadable) {
+            self.say(format!("{} can be read again", self.source_label()));
+        }
+    }
+
+    /// The watcher cannot read the folder: the last good state stays, and
+    /// the message until the folder is back.
+    pub(super) fn folder_failed(&mut self, message: String) {
+        self.folder_unreadable = true;
+        self.fail(message);
+    }
+}
