@@ -18,7 +18,7 @@ use std::time::Duration;
 
 use costlens::app::{Action, App, Source};
 use costlens::profile::Folder;
-use costlens::ui::Theme;
+use costlens::ui::{DrawContext, Theme};
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -64,7 +64,7 @@ fn setup(count: usize) -> (tempfile::TempDir, App) {
         folder.errors().is_empty(),
         "the generated folder must be all-good, or we time the error path"
     );
-    let app = App::new(Source::Folder(dir), folder, Theme::color(), false);
+    let app = App::new(Source::Folder(dir), folder, false);
     assert_eq!(
         app.comparison().rows.len(),
         count,
@@ -79,7 +79,7 @@ fn terminal() -> Terminal<TestBackend> {
 
 fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
     terminal
-        .draw(|frame| frame.render_widget(app, frame.area()))
+        .draw(|frame| frame.render_widget(&DrawContext::new(app, &Theme::color()), frame.area()))
         .expect("drawing into a TestBackend cannot fail");
 }
 

@@ -17,7 +17,7 @@ use costlens::app::{Action, App, Source};
 use costlens::model::{ModelProfile, ProfileField};
 use costlens::profile::{Definition, Folder, parse_profile};
 use costlens::report::{self, Comparison, Format};
-use costlens::ui::Theme;
+use costlens::ui::{DrawContext, Theme};
 use costlens::writeback::{Edit, apply_edits};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -81,7 +81,7 @@ fn action(byte: u8) -> Action {
 fn draw(app: &App, width: u16, height: u16) {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
     terminal
-        .draw(|frame| frame.render_widget(app, frame.area()))
+        .draw(|frame| frame.render_widget(&DrawContext::new(app, &Theme::color()), frame.area()))
         .expect("draw into a test backend");
 }
 
@@ -206,7 +206,7 @@ pub fn run(data: &[u8]) {
     // Whatever the text, loading it twice gives the same folder.
     assert_eq!(first, Folder::load_memory(files, None));
 
-    let mut app = App::new(Source::BuiltIn, first, Theme::color(), true);
+    let mut app = App::new(Source::BuiltIn, first, true);
     draw(&app, 80, 24);
     let keys = data.rsplit(|&byte| byte == 0).next().unwrap_or_default();
     for &byte in keys.iter().take(64) {
@@ -220,6 +220,6 @@ pub fn run(data: &[u8]) {
     for (width, height) in [(160, 48), (20, 5), (1, 1)] {
         let area = Rect::new(0, 0, width, height);
         let mut buffer = Buffer::empty(area);
-        (&app).render(area, &mut buffer);
+        (&DrawContext::new(&app, &Theme::color())).render(area, &mut buffer);
     }
 }

@@ -163,7 +163,7 @@ fn explore(
         ColorChoice::Auto if no_color => Theme::monochrome(),
         ColorChoice::Auto | ColorChoice::Always => Theme::color(),
     };
-    match tui::run(App::new(source, folder, theme, mouse), watch_mode)? {
+    match tui::run(App::new(source, folder, mouse), &theme, watch_mode)? {
         tui::Ending::Quit => Ok(ExitCode::SUCCESS),
         // The terminal is already restored; exit as the signal asked.
         tui::Ending::Signal(signal) => Ok(ExitCode::from(u8::try_from(128 + signal).unwrap_or(1))),

@@ -23,7 +23,7 @@ use ratatui::crossterm::terminal::{
 use ratatui::layout::Rect;
 
 use crate::app::{Action, App, Source, action_for};
-use crate::ui;
+use crate::ui::{self, DrawContext, Theme};
 use crate::watch::{self, FolderUpdate, FolderWatch, WatchMode};
 
 /// What wakes the loop.
@@ -192,8 +192,9 @@ pub enum Ending {
 }
 
 /// Runs the explorer until the user quits or a signal ends it, following
-/// its folder with `watch_mode`. The terminal is restored either way.
-pub fn run(mut app: App, watch_mode: WatchMode) -> anyhow::Result<Ending> {
+/// its folder with `watch_mode`, drawn in `theme`. The terminal is
+/// restored either way.
+pub fn run(mut app: App, theme: &Theme, watch_mode: WatchMode) -> anyhow::Result<Ending> {
     let mut guard = TerminalGuard::enter(app.mouse_enabled())?;
     let mut ending = Ending::Quit;
     // Start crossterm's event source (and its resize signal handler) here,
@@ -208,7 +209,7 @@ pub fn run(mut app: App, watch_mode: WatchMode) -> anyhow::Result<Ending> {
     while app.is_running() {
         guard
             .terminal
-            .draw(|frame| frame.render_widget(&app, frame.area()))?;
+            .draw(|frame| frame.render_widget(&DrawContext::new(&app, theme), frame.area()))?;
         if exit_after_first_frame {
             break;
         }

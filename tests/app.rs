@@ -6,7 +6,6 @@ use std::fs;
 use costlens::app::{Action, App, Mode, SLIDERS, Source};
 use costlens::model::{ProfileField, ScenarioField};
 use costlens::profile::Folder;
-use costlens::ui::Theme;
 
 #[path = "support/worked.rs"]
 mod worked;
@@ -36,12 +35,7 @@ fn fixture() -> Fixture {
     fs::write(dir.path().join("cheap.toml"), CHEAP).unwrap();
     fs::write(dir.path().join("tiered.toml"), MIX).unwrap();
     let folder = Folder::load_dir(dir.path()).unwrap();
-    let app = App::new(
-        Source::Folder(dir.path().to_path_buf()),
-        folder,
-        Theme::color(),
-        false,
-    );
+    let app = App::new(Source::Folder(dir.path().to_path_buf()), folder, false);
     Fixture { dir, app }
 }
 
@@ -353,12 +347,7 @@ fn a_failed_save_keeps_the_file_and_the_what_ifs() {
 
 #[test]
 fn saving_built_in_profiles_says_how_to_get_files() {
-    let mut app = App::new(
-        Source::BuiltIn,
-        Folder::load_builtin(),
-        Theme::monochrome(),
-        false,
-    );
+    let mut app = App::new(Source::BuiltIn, Folder::load_builtin(), false);
     app.update(FINE_UP);
     app.update(Action::Save);
     let status = app.status().unwrap();

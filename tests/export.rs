@@ -8,7 +8,6 @@ use std::process::Command;
 
 use costlens::app::{Action, App, Source};
 use costlens::profile::Folder;
-use costlens::ui::Theme;
 
 #[path = "support/worked.rs"]
 mod worked;
@@ -17,13 +16,8 @@ use worked::worked_folder;
 
 fn app(dir: &Path, export: &Path) -> App {
     let folder = Folder::load_dir(dir).unwrap();
-    App::new(
-        Source::Folder(dir.to_path_buf()),
-        folder,
-        Theme::color(),
-        false,
-    )
-    .with_export_path(export.to_path_buf())
+    App::new(Source::Folder(dir.to_path_buf()), folder, false)
+        .with_export_path(export.to_path_buf())
 }
 
 /// `costlens report --format markdown` on `dir`, with `--set`s.

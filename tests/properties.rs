@@ -5,8 +5,8 @@
 use costlens::model::{
     ModelProfile, PriceBand, ProfileField, Quality, Scenario, ScenarioField, Usage,
 };
+use costlens::overrides::WhatIf;
 use costlens::profile::parse_profile;
-use costlens::whatif::WhatIf;
 use proptest::prelude::*;
 
 fn band() -> impl Strategy<Value = PriceBand> {

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use costlens::app::{App, Source, action_for};
 use costlens::profile::Folder;
-use costlens::ui::Theme;
+use costlens::ui::{DrawContext, Theme};
 use insta::{assert_debug_snapshot, assert_snapshot};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -15,11 +15,11 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 /// A committed folder, so the header's path and every figure are fixed.
 const FIXTURE: &str = "tests/fixtures/explorer";
 
-fn app(theme: Theme) -> App {
+fn app() -> App {
     let dir = PathBuf::from(FIXTURE);
     let folder = Folder::load_dir(&dir).expect("fixture folder");
     assert!(folder.errors().is_empty(), "{:?}", folder.errors());
-    App::new(Source::Folder(dir), folder, theme, false)
+    App::new(Source::Folder(dir), folder, false)
 }
 
 fn key(code: KeyCode) -> KeyEvent {
@@ -40,9 +40,13 @@ fn press(app: &mut App, keys: &[KeyCode]) {
 }
 
 fn screen(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
+    screen_in(&Theme::color(), app, width, height)
+}
+
+fn screen_in(theme: &Theme, app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal
-        .draw(|frame| frame.render_widget(app, frame.area()))
+        .draw(|frame| frame.render_widget(&DrawContext::new(app, theme), frame.area()))
         .unwrap();
     terminal
 }
@@ -66,7 +70,7 @@ const SEQUENCES: &[(&str, &[KeyCode])] = &[
 fn screens_after_key_sequences() {
     for (name, keys) in SEQUENCES {
         for (width, height) in [(80, 24), (160, 48)] {
-            let mut app = app(Theme::color());
+            let mut app = app();
             press(&mut app, keys);
             assert_snapshot!(
                 format!("{name}_{width}x{height}"),
@@ -78,7 +82,7 @@ fn screens_after_key_sequences() {
 
 #[test]
 fn each_slider_moved() {
-    let mut app = app(Theme::color());
+    let mut app = app();
     for slider in costlens::app::SLIDERS {
         // Two fine steps up, so each shows its moved mark and new value.
         press(&mut app, &[Right, Char('l')]);
@@ -99,15 +103,15 @@ fn each_slider_moved() {
 
 #[test]
 fn too_small_says_which_size_it_needs() {
-    let app = app(Theme::color());
+    let app = app();
     assert_snapshot!("too_small_60x20", screen(&app, 60, 20).backend());
 }
 
 #[test]
 fn monochrome_is_usable_without_colour() {
-    let mut app = app(Theme::monochrome());
+    let mut app = app();
     press(&mut app, &[Down, Right]);
-    let terminal = screen(&app, 80, 24);
+    let terminal = screen_in(&Theme::monochrome(), &app, 80, 24);
     let buffer = terminal.backend().buffer();
     let no_colour = buffer.content().iter().all(|cell| {
         cell.fg == ratatui::style::Color::Reset && cell.bg == ratatui::style::Color::Reset
@@ -120,7 +124,7 @@ fn monochrome_is_usable_without_colour() {
 /// slider's mark must not silently disappear.
 #[test]
 fn styles_of_the_selected_row_and_a_moved_slider() {
-    let mut app = app(Theme::color());
+    let mut app = app();
     press(&mut app, &[Down, Right]);
     let terminal = screen(&app, 80, 24);
     assert_debug_snapshot!("styles_80x24", terminal.backend().buffer());

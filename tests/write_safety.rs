@@ -20,7 +20,6 @@ use std::time::{Duration, Instant};
 
 use costlens::app::{Action, App, Source};
 use costlens::profile::Folder;
-use costlens::ui::Theme;
 use costlens::writeback::{Edit, apply_edits};
 
 #[path = "support/tmux.rs"]
@@ -82,12 +81,7 @@ fn temp_files(dir: &Path) -> Vec<std::path::PathBuf> {
 /// writes, and the export `e` writes.
 fn expected(profiles: &Path, steps: i32) -> (String, String) {
     let folder = Folder::load_dir(profiles).unwrap();
-    let mut app = App::new(
-        Source::Folder(profiles.to_path_buf()),
-        folder,
-        Theme::color(),
-        false,
-    );
+    let mut app = App::new(Source::Folder(profiles.to_path_buf()), folder, false);
     app.update(Action::Nudge {
         steps,
         coarse: true,

@@ -20,7 +20,6 @@ use crate::model::{Catalog, ModelProfile, ProfileDef, Scenario};
 use crate::overrides::Overrides;
 use crate::profile::Folder;
 use crate::report::{Comparison, Row};
-use crate::ui::Theme;
 
 /// What is on top of the screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,7 +66,6 @@ pub struct App {
     mouse: bool,
     status: Option<Status>,
     running: bool,
-    theme: Theme,
     /// Where `e` writes the export.
     export_path: PathBuf,
     /// The watcher's last word was that the folder cannot be read; the
@@ -76,7 +74,7 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(source: Source, folder: Folder, theme: Theme, mouse: bool) -> App {
+    pub fn new(source: Source, folder: Folder, mouse: bool) -> App {
         let mut app = App {
             source,
             file_catalog: folder.catalog(),
@@ -93,7 +91,6 @@ impl App {
             mouse,
             status: None,
             running: true,
-            theme,
             export_path: PathBuf::from(DEFAULT_EXPORT_FILE),
             folder_unreadable: false,
         };
@@ -192,10 +189,6 @@ impl App {
 
     pub fn mouse_enabled(&self) -> bool {
         self.mouse
-    }
-
-    pub fn theme(&self) -> &Theme {
-        &self.theme
     }
 
     pub fn status(&self) -> Option<&Status> {

@@ -7,8 +7,9 @@ use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Paragraph, Widget};
 
+use super::DrawContext;
 use super::{Theme, block};
-use crate::app::App;
+
 use crate::report::{Row, count, grouped, money, percent};
 
 /// The chart is drawn only with at least this many rows to spare.
@@ -17,8 +18,8 @@ const MIN_CHART_HEIGHT: u16 = 5;
 const MAX_CHART_HEIGHT: u16 = 16;
 const MAX_CHART_WIDTH: u16 = 72;
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = app.theme();
+pub fn render(ctx: &DrawContext, area: Rect, buf: &mut Buffer) {
+    let &DrawContext { app, theme } = ctx;
     let Some(row) = app.selected_row() else {
         block(theme, " Detail ", false).render(area, buf);
         return;
@@ -30,7 +31,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     );
     let inner = outer.inner(area);
     outer.render(area, buf);
-    let lines = summary(app, row, inner.width);
+    let lines = summary(ctx, row, inner.width);
     let text_height = (lines.len() as u16).min(inner.height);
     Paragraph::new(lines).render(
         Rect {
@@ -75,8 +76,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
 }
 
-fn summary(app: &App, row: &Row, width: u16) -> Vec<Line<'static>> {
-    let theme = app.theme();
+fn summary(ctx: &DrawContext, row: &Row, width: u16) -> Vec<Line<'static>> {
+    let &DrawContext { app, theme } = ctx;
     let f = &row.figures;
     let core = &f.core;
     let parts = [

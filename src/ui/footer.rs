@@ -6,10 +6,11 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use crate::app::{App, BINDINGS, Binding};
+use super::DrawContext;
+use crate::app::{BINDINGS, Binding};
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = app.theme();
+pub fn render(ctx: &DrawContext, area: Rect, buf: &mut Buffer) {
+    let &DrawContext { app, theme } = ctx;
     let mut spans = Vec::new();
     let mut used = 0usize;
     if let Some(status) = app.status() {

@@ -5,11 +5,12 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use crate::app::App;
+use super::DrawContext;
+
 use crate::report::grouped;
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = app.theme();
+pub fn render(ctx: &DrawContext, area: Rect, buf: &mut Buffer) {
+    let &DrawContext { app, theme } = ctx;
     let scenario = app.scenario();
     // Short labels: the line must fit 80 columns beside a folder path.
     let rate = grouped(scenario.engineer_rate_per_hour, 0);

@@ -5,12 +5,13 @@ use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Widget, Wrap};
 
+use super::DrawContext;
 use super::block;
-use crate::app::{App, BINDINGS, Key};
+use crate::app::{BINDINGS, Key};
 use ratatui::crossterm::event::KeyCode;
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = app.theme();
+pub fn render(ctx: &DrawContext, area: Rect, buf: &mut Buffer) {
+    let theme = ctx.theme;
     // A binding without help text is the second half of the one before
     // (← after →): its keys join that line.
     let mut entries: Vec<(Vec<String>, &str)> = Vec::new();

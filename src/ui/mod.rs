@@ -1,4 +1,6 @@
-//! Drawing the explorer: one file per screen region, the theme passed in.
+//! Drawing the explorer: one file per screen region, each drawing from a
+//! [`DrawContext`] that holds the app state and the theme side by side, so
+//! the state knows nothing of how it is drawn.
 
 mod detail;
 mod footer;
@@ -23,16 +25,30 @@ use ratatui::widgets::{Block, BorderType, Paragraph, Widget, Wrap};
 use crate::app::{Action, App, Mode, SLIDERS, Source};
 use crate::profile::Diagnostic;
 
-impl Widget for &App {
+/// What every region draws from: the state to show and how to style it.
+#[derive(Debug, Clone, Copy)]
+pub struct DrawContext<'a> {
+    pub app: &'a App,
+    pub theme: &'a Theme,
+}
+
+impl<'a> DrawContext<'a> {
+    pub fn new(app: &'a App, theme: &'a Theme) -> Self {
+        DrawContext { app, theme }
+    }
+}
+
+impl Widget for &DrawContext<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.app;
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-            too_small(self.theme(), area, buf);
+            too_small(self.theme, area, buf);
             return;
         }
         let areas = Areas::new(
             area,
-            self.comparison().rows.len(),
-            self.folder().errors().len(),
+            app.comparison().rows.len(),
+            app.folder().errors().len(),
         );
         header::render(self, areas.header, buf);
         table::render(self, areas.table, buf);
@@ -40,7 +56,7 @@ impl Widget for &App {
         sliders::render(self, areas.sliders, buf);
         detail::render(self, areas.detail, buf);
         footer::render(self, areas.footer, buf);
-        if self.mode() == Mode::Help {
+        if app.mode() == Mode::Help {
             help::render(self, area, buf);
         }
     }
@@ -60,18 +76,14 @@ fn block<'a>(theme: &Theme, title: &str, focused: bool) -> Block<'a> {
 }
 
 /// The files' problems, located, under the table.
-fn file_problems(app: &App, area: Rect, buf: &mut Buffer) {
+fn file_problems(ctx: &DrawContext, area: Rect, buf: &mut Buffer) {
+    let &DrawContext { app, theme } = ctx;
     let errors = app.folder().errors();
     let shown = usize::from(area.height);
     let mut lines: Vec<Line> = errors
         .iter()
         .take(shown)
-        .map(|diagnostic| {
-            Line::styled(
-                format!(" ⚠ {}", in_folder(app, diagnostic)),
-                app.theme().error,
-            )
-        })
+        .map(|diagnostic| Line::styled(format!(" ⚠ {}", in_folder(app, diagnostic)), theme.error))
         .collect();
     if errors.len() > shown
         && let Some(last) = lines.last_mut()
@@ -81,7 +93,7 @@ fn file_problems(app: &App, area: Rect, buf: &mut Buffer) {
                 " ⚠ … and {} more problems: `costlens check` lists them",
                 errors.len() - shown + 1
             ),
-            app.theme().error,
+            theme.error,
         );
     }
     Paragraph::new(lines).render(area, buf);

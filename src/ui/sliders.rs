@@ -6,8 +6,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
+use super::DrawContext;
 use super::{Theme, block};
-use crate::app::{App, SLIDERS, Slider, SliderView};
+use crate::app::{SLIDERS, Slider, SliderView};
 
 /// The longest track on wide screens.
 const MAX_TRACK_WIDTH: u16 = 60;
@@ -15,8 +16,8 @@ const MAX_TRACK_WIDTH: u16 = 60;
 /// Characters on a row that are not the track: marker, label, value, mark.
 const ONE_LINE_FIXED: u16 = 2 + 10 + 1 + 11 + 1 + 2;
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = app.theme();
+pub fn render(ctx: &DrawContext, area: Rect, buf: &mut Buffer) {
+    let &DrawContext { app, theme } = ctx;
     let name = app.selected_row().map_or("—", |row| row.name.as_str());
     let focused = SLIDERS[app.focused_slider()];
     let id = app.selected_id().unwrap_or_default();

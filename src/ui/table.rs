@@ -7,9 +7,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
+use super::DrawContext;
 use super::layout::table_offset;
 use super::{Theme, block};
-use crate::app::App;
+
 use crate::profile::ProfileKind;
 use crate::report::{Row, grouped, money};
 
@@ -21,8 +22,8 @@ const WIDE: u16 = 110;
 /// Eight heights of a sparkline bar, lowest first.
 const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = app.theme();
+pub fn render(ctx: &DrawContext, area: Rect, buf: &mut Buffer) {
+    let &DrawContext { app, theme } = ctx;
     let comparison = app.comparison();
     let title = format!(
         " Cost per merged change, USD · {} profiles · cheapest first ",
