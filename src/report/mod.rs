@@ -1,17 +1,21 @@
 //! The comparison, once: rows of figures sorted cheapest first, rendered
 //! as a table, markdown, CSV or the JSON of `docs/cli.md`.
 
+mod columns;
 mod csv;
 mod json;
 mod number;
 mod table;
 
+pub use columns::Column;
 pub use csv::csv_document;
 pub use json::{JsonReport, json_document};
-pub use number::{count, grouped, money, percent};
+pub use number::{count, grouped, money, percent, percent_to, share_of};
+
+use std::collections::HashMap;
 
 use crate::model::{Figures, Scenario};
-use crate::profile::{Diagnostic, Folder, ProfileKind};
+use crate::profile::{Diagnostic, Folder, LoadedProfile, ProfileKind};
 
 /// One profile's line of the comparison.
 #[derive(Debug, Clone, PartialEq)]
@@ -40,35 +44,43 @@ impl Comparison {
         catalog: &crate::model::Catalog,
         scenario: &Scenario,
     ) -> Comparison {
-        let mut results: Vec<Option<Figures>> = catalog
+        let mut results: HashMap<&str, Figures> = catalog
             .compute(scenario)
             .into_iter()
             // The folder already dropped mixes without figures.
-            .map(|(_, figures)| figures.ok())
+            .filter_map(|(id, figures)| Some((id, figures.ok()?)))
             .collect();
-        let profiles = folder.profiles();
+        // Each profile takes its own figures, found by id: the catalog's
+        // order is not the folder's to rely on.
+        let mut paired: Vec<(&LoadedProfile, Option<Figures>)> = folder
+            .profiles()
+            .iter()
+            .filter_map(|profile| {
+                let figures = results.remove(profile.id.as_str())?;
+                Some((profile, Some(figures)))
+            })
+            .collect();
         // Sort positions, not rows: rows are large, and a key press in the
         // explorer sorts a thousand of them.
         let cost = |at: usize| {
-            results[at]
+            paired[at]
+                .1
                 .as_ref()
                 .map_or(f64::NAN, |f| f.core.cost_per_merge)
         };
-        let mut order: Vec<usize> = (0..results.len().min(profiles.len()))
-            .filter(|&at| results[at].is_some())
-            .collect();
+        let mut order: Vec<usize> = (0..paired.len()).collect();
         order.sort_by(|&a, &b| {
-            cheapest_first((cost(a), &profiles[a].id), (cost(b), &profiles[b].id))
+            cheapest_first((cost(a), &paired[a].0.id), (cost(b), &paired[b].0.id))
         });
         let rows = order
             .into_iter()
             .filter_map(|at| {
-                let profile = &profiles[at];
+                let (profile, figures) = &mut paired[at];
                 Some(Row {
                     id: profile.id.clone(),
                     name: profile.name.clone(),
                     kind: profile.kind(),
-                    figures: results[at].take()?,
+                    figures: figures.take()?,
                     stale: profile.stale,
                 })
             })
@@ -142,5 +154,44 @@ pub fn write(
             serde_json::to_writer_pretty(&mut *out, &json_document(comparison))?;
             out.write_all(b"\n")
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Catalog;
+
+    const STRONG: &str = "[prices]\ninput = 3\noutput = 15\n[usage]\ninput_tokens = 40_000\noutput_tokens = 8_000\n\
+        [quality]\nfirst_pass_rate = 0.72\nreview_minutes = 6\nsurvive_rate = 0.985\nincident_cost = 900\n";
+    const CHEAP: &str = "[prices]\ninput = 1\noutput = 4\n[usage]\ninput_tokens = 40_000\noutput_tokens = 8_000\n\
+        [quality]\nfirst_pass_rate = 0.52\nreview_minutes = 11\nsurvive_rate = 0.96\nincident_cost = 900\n";
+
+    /// A catalog in another order than the folder's (as a what-if catalog
+    /// rebuilt elsewhere could be) still gives each row its own figures.
+    #[test]
+    fn rows_take_their_figures_by_id_not_by_position() {
+        let files = vec![
+            ("cheap.toml".to_string(), CHEAP.as_bytes().to_vec()),
+            ("strong.toml".to_string(), STRONG.as_bytes().to_vec()),
+        ];
+        let folder = Folder::load_memory(files, None);
+        let in_folder_order = folder.catalog();
+        let mut reversed = Catalog::new();
+        let entries: Vec<_> = in_folder_order.entries().collect();
+        for (id, def) in entries.into_iter().rev() {
+            reversed.insert(id, def.clone());
+        }
+        let comparison = Comparison::new(&folder, &reversed, folder.scenario());
+        let costs: Vec<(&str, String)> = comparison
+            .rows
+            .iter()
+            .map(|row| (row.id.as_str(), money(row.figures.core.cost_per_merge)))
+            .collect();
+        // The worked check: strong 30.50, cheap 78.45 per merged change.
+        assert_eq!(
+            costs,
+            [("strong", "30.50".into()), ("cheap", "78.45".into())]
+        );
     }
 }

@@ -14,10 +14,21 @@ pub fn money(value: f64) -> String {
 
 /// `0.1234` -> `12.3%`.
 pub fn percent(value: f64) -> String {
+    percent_to(value, 1)
+}
+
+/// A ratio as a percentage with `decimals` decimals: `(13.9, 0)` ->
+/// `1,390%`. Every percentage costlens shows goes through here.
+pub fn percent_to(value: f64, decimals: usize) -> String {
     if !value.is_finite() {
         return NONE.to_string();
     }
-    format!("{}%", grouped(value * 100.0, 1))
+    format!("{}%", grouped(value * 100.0, decimals))
+}
+
+/// `part` as a whole-percent share of `total`: `(5.0, 9.0)` -> `56%`.
+pub fn share_of(part: f64, total: f64) -> String {
+    percent_to(part / total, 0)
 }
 
 /// A count or token volume: `66666.7` -> `66,667`.
@@ -72,6 +83,9 @@ mod tests {
             (percent(0.0109), "1.1%"),
             (percent(13.936), "1,393.6%"),
             (count(66666.7), "66,667"),
+            (percent_to(17.579, 0), "1,758%"),
+            (share_of(12.5, 22.6), "55%"),
+            (share_of(0.0, 0.0), "—"),
         ];
         for (got, want) in cases {
             assert_eq!(got, want);

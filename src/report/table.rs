@@ -1,6 +1,7 @@
 //! The human formats: an aligned terminal table that fits 80 columns,
 //! markdown with every figure, and CSV for spreadsheets.
 
+use super::columns::{Column, REPORT_COLUMNS};
 use super::number::{NONE, count, grouped, money, percent};
 use super::{Comparison, Row};
 use crate::profile::ProfileKind;
@@ -10,70 +11,17 @@ pub const TABLE_WIDTH: usize = 80;
 /// The profile column never gets narrower than this.
 const MIN_NAME_WIDTH: usize = 16;
 
-/// One column of the terminal table.
-struct Column {
-    header: &'static str,
-    /// What the column means, for the legend under the table.
-    legend: &'static str,
-    cell: fn(&Row) -> String,
+/// `report`'s columns for this comparison, most important first; the
+/// last ones go when the width is short.
+fn columns(with_baseline: bool) -> Vec<Column> {
+    REPORT_COLUMNS
+        .into_iter()
+        .filter(|column| with_baseline || !column.needs_baseline())
+        .collect()
 }
 
 fn or_none(value: Option<f64>, show: fn(f64) -> String) -> String {
     value.map_or_else(|| NONE.to_string(), show)
-}
-
-/// Columns most important first; the last ones go when the width is short.
-fn columns(with_baseline: bool) -> Vec<Column> {
-    let mut columns = vec![
-        Column {
-            header: "Cost",
-            legend: "Cost: per merged change",
-            cell: |r| money(r.figures.core.cost_per_merge),
-        },
-        Column {
-            header: "Tokens",
-            legend: "Tokens/Review/Regress: its parts",
-            cell: |r| money(r.figures.core.token_cost_per_merge),
-        },
-        Column {
-            header: "Review",
-            legend: "",
-            cell: |r| money(r.figures.core.review_cost_per_merge),
-        },
-        Column {
-            header: "Regress",
-            legend: "",
-            cell: |r| money(r.figures.core.regression_cost),
-        },
-    ];
-    if with_baseline {
-        columns.push(Column {
-            header: "Saving",
-            legend: "Saving/ROI: against the human baseline",
-            cell: |r| or_none(r.figures.savings_per_merge, money),
-        });
-        columns.push(Column {
-            header: "ROI",
-            legend: "",
-            cell: |r| or_none(r.figures.roi, percent),
-        });
-    }
-    columns.push(Column {
-        header: "Tries",
-        legend: "Tries: expected attempts",
-        cell: |r| grouped(r.figures.core.expected_attempts, 2),
-    });
-    columns.push(Column {
-        header: "P90",
-        legend: "P90: cost at the 90th percentile",
-        cell: |r| or_none(r.figures.risk.as_ref().map(|k| k.p90_cost), money),
-    });
-    columns.push(Column {
-        header: "Tok%",
-        legend: "Tok%: token share of Cost",
-        cell: |r| or_none(r.figures.token_share, percent),
-    });
-    columns
 }
 
 /// Joins `pieces` with " · ", starting a new line before `width` is passed.
@@ -136,9 +84,37 @@ pub fn human(comparison: &Comparison, width: usize) -> String {
     let cells: Vec<Vec<String>> = comparison
         .rows
         .iter()
-        .map(|row| columns.iter().map(|column| (column.cell)(row)).collect())
+        .map(|row| columns.iter().map(|column| column.text(row)).collect())
         .collect();
-    let mut widths: Vec<usize> = columns
+    let mut widths = column_widths(&columns, &cells);
+    // Marker "* " + name, then two spaces before every figure.
+    let figures_width = |widths: &[usize]| widths.iter().map(|w| w + 2).sum::<usize>();
+    while columns.len() > 1 && 2 + MIN_NAME_WIDTH + figures_width(&widths) > width {
+        columns.pop();
+        widths.pop();
+    }
+    let longest_name = comparison
+        .rows
+        .iter()
+        .map(|row| row.name.chars().count())
+        .max()
+        .unwrap_or(0);
+    let name_width = longest_name
+        .max("Profile".len())
+        .min(width.saturating_sub(2 + figures_width(&widths)))
+        .max(MIN_NAME_WIDTH);
+    out.push_str(&header_line(&columns, &widths, name_width));
+    for (row, row_cells) in comparison.rows.iter().zip(&cells) {
+        out.push_str(&row_line(row, row_cells, &widths, name_width));
+    }
+    out.push('\n');
+    out.push_str(&legend(comparison, &columns, width));
+    out
+}
+
+/// Each column as wide as its widest cell or its heading.
+fn column_widths(columns: &[Column], cells: &[Vec<String>]) -> Vec<usize> {
+    columns
         .iter()
         .enumerate()
         .map(|(at, column)| {
@@ -147,53 +123,39 @@ pub fn human(comparison: &Comparison, width: usize) -> String {
                 .map(|row| row[at].chars().count())
                 .max()
                 .unwrap_or(0);
-            widest.max(column.header.len())
+            widest.max(column.header().len())
         })
-        .collect();
-    let longest_name = comparison
-        .rows
-        .iter()
-        .map(|row| row.name.chars().count())
-        .max()
-        .unwrap_or(0);
-    // Marker "* " + name, then two spaces before every figure.
-    let figures_width = |widths: &[usize]| widths.iter().map(|w| w + 2).sum::<usize>();
-    while columns.len() > 1 && 2 + MIN_NAME_WIDTH + figures_width(&widths) > width {
-        columns.pop();
-        widths.pop();
-    }
-    let name_width = longest_name
-        .max("Profile".len())
-        .min(width.saturating_sub(2 + figures_width(&widths)))
-        .max(MIN_NAME_WIDTH);
+        .collect()
+}
+
+fn header_line(columns: &[Column], widths: &[usize], name_width: usize) -> String {
     let mut header = format!("  {:<name_width$}", "Profile");
-    for (column, w) in columns.iter().zip(&widths) {
-        header.push_str(&format!("  {:>w$}", column.header));
+    for (column, w) in columns.iter().zip(widths) {
+        header.push_str(&format!("  {:>w$}", column.header()));
     }
-    out.push_str(header.trim_end());
-    out.push('\n');
-    for (row, row_cells) in comparison.rows.iter().zip(&cells) {
-        let marker = if row.kind == ProfileKind::Mix {
-            "~ "
-        } else {
-            "  "
-        };
-        let mut line = format!("{marker}{:<name_width$}", truncate(&row.name, name_width));
-        for (cell, w) in row_cells.iter().zip(&widths) {
-            line.push_str(&format!("  {cell:>w$}"));
-        }
-        out.push_str(&line);
-        out.push('\n');
+    format!("{}\n", header.trim_end())
+}
+
+/// One profile: "~ " marks a routing mix; a long name is cut with "…".
+fn row_line(row: &Row, cells: &[String], widths: &[usize], name_width: usize) -> String {
+    let marker = if row.kind == ProfileKind::Mix {
+        "~ "
+    } else {
+        "  "
+    };
+    let mut line = format!("{marker}{:<name_width$}", truncate(&row.name, name_width));
+    // `cells` may hold more columns than fit: `widths` says how many.
+    for (cell, w) in cells.iter().zip(widths) {
+        line.push_str(&format!("  {cell:>w$}"));
     }
-    out.push('\n');
-    out.push_str(&legend(comparison, &columns, width));
-    out
+    line.push('\n');
+    line
 }
 
 fn legend(comparison: &Comparison, shown: &[Column], width: usize) -> String {
     let mut pieces: Vec<String> = shown
         .iter()
-        .map(|column| column.legend.to_string())
+        .map(|column| column.legend().to_string())
         .filter(|legend| !legend.is_empty())
         .collect();
     if comparison

@@ -10,7 +10,7 @@ use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Paragraph, Widget};
 use super::DrawContext;
 use super::{Theme, block};
 
-use crate::report::{Row, count, grouped, money, percent};
+use crate::report::{Row, count, grouped, money, percent, share_of};
 
 /// The chart is drawn only with at least this many rows to spare.
 const MIN_CHART_HEIGHT: u16 = 5;
@@ -90,7 +90,7 @@ fn summary(ctx: &DrawContext, row: &Row, width: u16) -> Vec<Line<'static>> {
         parts
             .iter()
             .flat_map(|(glyph, name, value, style)| {
-                let share = percent_of(*value, core.cost_per_merge);
+                let share = share_of(*value, core.cost_per_merge);
                 // Amounts when there is room; shares always.
                 let text = if width >= 60 {
                     format!("{name} {} ({share})  ", money(*value))
@@ -154,15 +154,6 @@ fn summary(ctx: &DrawContext, row: &Row, width: u16) -> Vec<Line<'static>> {
         ));
     }
     lines
-}
-
-fn percent_of(part: f64, total: f64) -> String {
-    let share = part / total;
-    if share.is_finite() {
-        format!("{:.0}%", share * 100.0)
-    } else {
-        "—".to_string()
-    }
 }
 
 /// One line split in proportion to the parts, each with its own glyph so

@@ -2,6 +2,9 @@
 //! ask here, so a click always lands on what was drawn.
 
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::widgets::Block;
+
+use crate::app::SLIDERS;
 
 /// The smallest screen the explorer draws on.
 pub const MIN_WIDTH: u16 = 80;
@@ -65,7 +68,18 @@ impl Areas {
 
     /// Table rows that fit inside the border, below the column headings.
     pub fn visible_rows(&self) -> usize {
-        usize::from(self.table.height.saturating_sub(3))
+        usize::from(table_body(self.table).height)
+    }
+}
+
+/// Where the table's rows go in its `area`: inside the border, below the
+/// line of column headings. Drawing and clicking both ask here.
+pub fn table_body(area: Rect) -> Rect {
+    let inner = Block::bordered().inner(area);
+    Rect {
+        y: inner.y.saturating_add(1),
+        height: inner.height.saturating_sub(1),
+        ..inner
     }
 }
 
@@ -76,5 +90,93 @@ pub fn table_offset(selected: usize, visible: usize) -> usize {
         0
     } else {
         selected + 1 - visible
+    }
+}
+
+/// The longest slider track on wide screens: a longer one is no finer to
+/// read, and is redrawn on every move.
+const MAX_TRACK_WIDTH: u16 = 60;
+/// Characters on a one-line slider that are not the track: marker, label,
+/// value, mark.
+const ONE_LINE_FIXED: u16 = 2 + 10 + 1 + 11 + 1 + 2;
+
+/// Where each slider goes in the sliders pane: one line each, or two
+/// (label above track) when the pane is tall enough. Drawing and clicking
+/// both ask here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SliderRows {
+    /// Inside the pane's border.
+    pub inner: Rect,
+    pub two_lines: bool,
+}
+
+impl SliderRows {
+    pub fn new(pane: Rect) -> SliderRows {
+        let inner = Block::bordered().inner(pane);
+        let two_lines = usize::from(inner.height) >= SLIDERS.len() * 2;
+        SliderRows { inner, two_lines }
+    }
+
+    fn lines_per_slider(&self) -> u16 {
+        if self.two_lines { 2 } else { 1 }
+    }
+
+    /// The first line of slider `at`; `None` when it falls below the pane.
+    pub fn line(&self, at: usize) -> Option<Rect> {
+        let offset = u16::try_from(at)
+            .ok()?
+            .checked_mul(self.lines_per_slider())?;
+        let y = self.inner.y.checked_add(offset)?;
+        (y < self.inner.bottom()).then_some(Rect {
+            y,
+            height: 1,
+            ..self.inner
+        })
+    }
+
+    /// The track of slider `at`: on its second line when there are two,
+    /// after the label and value when there is one.
+    pub fn track(&self, at: usize) -> Option<Rect> {
+        let line = self.line(at)?;
+        let y = if self.two_lines { line.y + 1 } else { line.y };
+        let (x, width) = self.track_span();
+        (y < self.inner.bottom()).then_some(Rect {
+            x,
+            y,
+            width,
+            height: 1,
+        })
+    }
+
+    /// The track's first column and width.
+    fn track_span(&self) -> (u16, u16) {
+        let inner = self.inner;
+        if self.two_lines {
+            (
+                inner.x + 2,
+                inner.width.saturating_sub(3).min(MAX_TRACK_WIDTH),
+            )
+        } else {
+            (
+                inner.x + ONE_LINE_FIXED - 2,
+                inner.width.saturating_sub(ONE_LINE_FIXED),
+            )
+        }
+    }
+
+    /// The slider under a click at (`column`, `row`), and the position
+    /// (0..1) along its track.
+    pub fn slider_at(&self, column: u16, row: u16) -> Option<(usize, f64)> {
+        let slider = usize::from(row.checked_sub(self.inner.y)? / self.lines_per_slider());
+        if slider >= SLIDERS.len() {
+            return None;
+        }
+        let (start, width) = self.track_span();
+        let position = if width > 1 {
+            f64::from(column.saturating_sub(start)) / f64::from(width - 1)
+        } else {
+            0.0
+        };
+        Some((slider, position.clamp(0.0, 1.0)))
     }
 }

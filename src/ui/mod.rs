@@ -11,7 +11,7 @@ mod sliders;
 mod table;
 mod theme;
 
-pub use layout::{Areas, MIN_HEIGHT, MIN_WIDTH, table_offset};
+pub use layout::{Areas, MIN_HEIGHT, MIN_WIDTH, SliderRows, table_body, table_offset};
 pub use theme::Theme;
 
 use std::path::Path;
@@ -22,7 +22,7 @@ use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Paragraph, Widget, Wrap};
 
-use crate::app::{Action, App, Mode, SLIDERS, Source};
+use crate::app::{Action, App, Mode, Source};
 use crate::profile::Diagnostic;
 
 /// What every region draws from: the state to show and how to style it.
@@ -140,37 +140,16 @@ pub fn mouse_action(app: &App, event: MouseEvent, size: Rect) -> Option<Action> 
         MouseEventKind::ScrollDown => Some(Action::SelectNext),
         MouseEventKind::ScrollUp => Some(Action::SelectPrevious),
         MouseEventKind::Down(MouseButton::Left) if inside(areas.table) => {
-            // Border, then the column headings, then the rows.
-            let first_row = areas.table.y + 2;
+            let body = table_body(areas.table);
             let offset = table_offset(app.selected(), areas.visible_rows());
-            (row >= first_row).then(|| Action::SelectRow(offset + usize::from(row - first_row)))
+            (row >= body.y).then(|| Action::SelectRow(offset + usize::from(row - body.y)))
         }
         MouseEventKind::Down(MouseButton::Left) | MouseEventKind::Drag(MouseButton::Left)
             if inside(areas.sliders) =>
         {
-            slider_at(areas.sliders, column, row)
+            let (slider, position) = SliderRows::new(areas.sliders).slider_at(column, row)?;
+            Some(Action::SetSliderPosition { slider, position })
         }
         _ => None,
     }
-}
-
-/// The slider (and position along its track) under a click in the pane.
-fn slider_at(pane: Rect, column: u16, row: u16) -> Option<Action> {
-    let inner = Block::bordered().inner(pane);
-    let two_lines = usize::from(inner.height) >= SLIDERS.len() * 2;
-    let per_slider = if two_lines { 2 } else { 1 };
-    let slider = usize::from(row.checked_sub(inner.y)? / per_slider);
-    if slider >= SLIDERS.len() {
-        return None;
-    }
-    let (start, width) = sliders::track_span(inner, two_lines);
-    let position = if width > 1 {
-        f64::from(column.saturating_sub(start)) / f64::from(width - 1)
-    } else {
-        0.0
-    };
-    Some(Action::SetSliderPosition {
-        slider,
-        position: position.clamp(0.0, 1.0),
-    })
 }

@@ -7,14 +7,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::DrawContext;
+use super::layout::SliderRows;
 use super::{Theme, block};
 use crate::app::{SLIDERS, Slider, SliderView};
-
-/// The longest track on wide screens.
-const MAX_TRACK_WIDTH: u16 = 60;
-
-/// Characters on a row that are not the track: marker, label, value, mark.
-const ONE_LINE_FIXED: u16 = 2 + 10 + 1 + 11 + 1 + 2;
 
 pub fn render(ctx: &DrawContext, area: Rect, buf: &mut Buffer) {
     let &DrawContext { app, theme } = ctx;
@@ -35,35 +30,19 @@ pub fn render(ctx: &DrawContext, area: Rect, buf: &mut Buffer) {
     };
     let outer = block(theme, &format!(" What-ifs · {name} "), true)
         .title_bottom(Line::from(note).right_aligned());
-    let inner = outer.inner(area);
     outer.render(area, buf);
-    let two_lines = usize::from(inner.height) >= SLIDERS.len() * 2;
-    let lines_per_slider = if two_lines { 2 } else { 1 };
+    let rows = SliderRows::new(area);
     for (at, (slider, view)) in SLIDERS.iter().zip(&views).enumerate() {
-        let y = inner.y + (at as u16) * lines_per_slider;
-        if y >= inner.bottom() {
-            break;
-        }
+        let Some(line) = rows.line(at) else { break };
         let focused = at == app.focused_slider();
-        let row = Rect {
-            y,
-            height: 1,
-            ..inner
-        };
-        if two_lines {
-            label_line(theme, slider, *view, focused).render(row, buf);
-            let (x, width) = track_span(inner, true);
-            let track_row = Rect {
-                y: y + 1,
-                x,
-                width,
-                height: 1,
-            };
-            if track_row.y < inner.bottom() {
-                track(theme, *view, track_row.width).render(track_row, buf);
+        if rows.two_lines {
+            label_line(theme, slider, *view, focused).render(line, buf);
+            if let Some(track_area) = rows.track(at) {
+                track(theme, *view, track_area.width).render(track_area, buf);
             }
         } else {
-            compact_line(theme, slider, *view, focused, inner.width).render(row, buf);
+            let track_width = rows.track(at).map_or(0, |track| track.width);
+            compact_line(theme, slider, *view, focused, track_width).render(line, buf);
         }
     }
 }
@@ -99,7 +78,7 @@ fn compact_line(
     slider: &Slider,
     view: Option<SliderView>,
     focused: bool,
-    width: u16,
+    track_width: u16,
 ) -> Line<'static> {
     let label_style = if focused { theme.key } else { theme.text };
     let value = value_span(theme, slider, view);
@@ -111,7 +90,7 @@ fn compact_line(
         Span::styled(padded, value.style),
         Span::raw(" "),
     ];
-    spans.extend(track(theme, view, width.saturating_sub(ONE_LINE_FIXED)).spans);
+    spans.extend(track(theme, view, track_width).spans);
     spans.push(moved_mark(theme, view));
     Line::from(spans)
 }
@@ -179,21 +158,4 @@ fn track(theme: &Theme, view: Option<SliderView>, width: u16) -> Line<'static> {
         run(knob + 1, width, "─", theme.dim);
     }
     Line::from(spans)
-}
-
-/// The track's columns on screen for slider `at`, for mouse clicks:
-/// (first column, width) in the compact or two-line layout.
-pub fn track_span(inner: Rect, two_lines: bool) -> (u16, u16) {
-    if two_lines {
-        // A longer track is no finer to read, and is redrawn on every move.
-        (
-            inner.x + 2,
-            inner.width.saturating_sub(3).min(MAX_TRACK_WIDTH),
-        )
-    } else {
-        (
-            inner.x + ONE_LINE_FIXED - 2,
-            inner.width.saturating_sub(ONE_LINE_FIXED),
-        )
-    }
 }

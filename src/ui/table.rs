@@ -8,11 +8,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::DrawContext;
-use super::layout::table_offset;
+use super::layout::{table_body, table_offset};
 use super::{Theme, block};
 
 use crate::profile::ProfileKind;
-use crate::report::{Row, grouped, money};
+use crate::report::{Column, Row, money};
 
 /// Widths of the cost and difference columns.
 const COST_WIDTH: usize = 9;
@@ -29,64 +29,102 @@ pub fn render(ctx: &DrawContext, area: Rect, buf: &mut Buffer) {
         " Cost per merged change, USD · {} profiles · cheapest first ",
         comparison.rows.len()
     );
-    let reference = app.reference_row();
-    let mut ref_note = reference.map_or(String::new(), |row| {
-        format!(" Δ against {} (p pins) ", row.name)
-    });
-    if comparison.rows.iter().any(|row| row.stale) {
-        ref_note = format!(" ! file broken: last good values ·{ref_note}");
-    }
-    let outer = block(theme, &title, false).title_bottom(Line::from(ref_note).right_aligned());
+    let outer =
+        block(theme, &title, false).title_bottom(Line::from(bottom_note(ctx)).right_aligned());
     let inner = outer.inner(area);
     outer.render(area, buf);
     if comparison.rows.is_empty() {
         Line::styled("No valid profiles in this folder.", theme.dim).render(inner, buf);
         return;
     }
-    let wide = inner.width >= WIDE;
-    let with_baseline = app.scenario().baseline_hours.is_some();
-    // Wide screens give the sparkline room to show its shape.
-    let spark_width = if wide {
-        (inner.width / 6).clamp(20, 32)
-    } else {
-        10
-    };
-    let shared_max = comparison
-        .rows
+    let geometry = Geometry::new(inner.width, app.scenario().baseline_hours.is_some());
+    render_header(ctx, &geometry, inner, buf);
+    render_rows(ctx, &geometry, table_body(area), buf);
+}
+
+/// Under the table: which row the Δ column compares with, and a word when
+/// some rows show a broken file's last good values.
+fn bottom_note(ctx: &DrawContext) -> String {
+    let comparison = ctx.app.comparison();
+    let mut note = ctx.app.reference_row().map_or(String::new(), |row| {
+        format!(" Δ against {} (p pins) ", row.name)
+    });
+    if comparison.rows.iter().any(|row| row.stale) {
+        note = format!(" ! file broken: last good values ·{note}");
+    }
+    note
+}
+
+/// How wide each part of a table line is at this width.
+struct Geometry {
+    wide: bool,
+    figures: Vec<FigureColumn>,
+    name_width: usize,
+    spark_width: u16,
+}
+
+impl Geometry {
+    fn new(inner_width: u16, with_baseline: bool) -> Geometry {
+        let wide = inner_width >= WIDE;
+        // Wide screens give the sparkline room to show its shape.
+        let spark_width = if wide {
+            (inner_width / 6).clamp(20, 32)
+        } else {
+            10
+        };
+        let figures = figure_columns(wide, with_baseline);
+        let block_width: usize = figures
+            .iter()
+            .map(|column| column.width + 1)
+            .sum::<usize>()
+            .saturating_sub(1);
+        // Fixed columns and one space between each; the name takes the rest.
+        let name_width = usize::from(inner_width)
+            .saturating_sub(COST_WIDTH + DELTA_WIDTH + block_width + usize::from(spark_width) + 4);
+        Geometry {
+            wide,
+            figures,
+            name_width,
+            spark_width,
+        }
+    }
+}
+
+fn render_header(ctx: &DrawContext, geometry: &Geometry, inner: Rect, buf: &mut Buffer) {
+    let Geometry {
+        wide, name_width, ..
+    } = *geometry;
+    let spark_header = if wide { "Spend by attempt" } else { "Spend" };
+    let spark = usize::from(geometry.spark_width);
+    let header = format!(
+        "{:<name_width$} {:>COST_WIDTH$} {:>DELTA_WIDTH$} {} {spark_header:>spark$}",
+        "   Profile",
+        Column::Cost.header(),
+        "Δ ref",
+        aligned(&geometry.figures, |column| column.header.to_string()),
+    );
+    let header_area = Rect { height: 1, ..inner };
+    buf.set_style(header_area, ctx.theme.header_row);
+    buf.set_line(inner.x, inner.y, &Line::from(header), inner.width);
+}
+
+/// The rows that fit in `body`, scrolled to keep the selection in view.
+/// Each row is one line of a few spans rather than a Table of cells: the
+/// rows are redrawn on every key press, and this halves their cost.
+fn render_rows(ctx: &DrawContext, geometry: &Geometry, body: Rect, buf: &mut Buffer) {
+    let &DrawContext { app, theme } = ctx;
+    let rows = &app.comparison().rows;
+    let shared_max = rows
         .iter()
         .flat_map(|row| row.figures.core.spend_by_attempt.iter().copied())
         .filter(|value| value.is_finite())
         .fold(0.0, f64::max);
+    let reference = app.reference_row();
     let reference_cost = reference.map(|row| row.figures.core.cost_per_merge);
     let reference_id = reference.map(|row| row.id.as_str());
-
-    let figures = figure_columns(wide, with_baseline);
-    let block_width: usize = figures
-        .iter()
-        .map(|column| column.width + 1)
-        .sum::<usize>()
-        .saturating_sub(1);
-    let spark_header = if wide { "Spend by attempt" } else { "Spend" };
-    let spark = usize::from(spark_width);
-    // Fixed columns and one space between each; the name takes the rest.
-    let name_width =
-        usize::from(inner.width).saturating_sub(COST_WIDTH + DELTA_WIDTH + block_width + spark + 4);
-    let header = format!(
-        "{:<name_width$} {:>COST_WIDTH$} {:>DELTA_WIDTH$} {} {spark_header:>spark$}",
-        "   Profile",
-        "Cost",
-        "Δ ref",
-        aligned(&figures, |column| column.header.to_string()),
-    );
-    let header_area = Rect { height: 1, ..inner };
-    buf.set_style(header_area, theme.header_row);
-    buf.set_line(inner.x, inner.y, &Line::from(header), inner.width);
-    // Each row is one line of a few spans rather than a Table of cells:
-    // the rows are redrawn on every key press, and this halves their cost.
-    let visible = usize::from(inner.height.saturating_sub(1));
+    let visible = usize::from(body.height);
     let offset = table_offset(app.selected(), visible);
-    for (line, (at, row)) in comparison
-        .rows
+    for (line, (at, row)) in rows
         .iter()
         .enumerate()
         .skip(offset)
@@ -99,6 +137,7 @@ pub fn render(ctx: &DrawContext, area: Rect, buf: &mut Buffer) {
             (false, true) => theme.dim,
             (false, false) => theme.text,
         };
+        let name_width = geometry.name_width;
         let name: String = format!("{}{}", marker(row, selected), row.name)
             .chars()
             .take(name_width)
@@ -106,28 +145,29 @@ pub fn render(ctx: &DrawContext, area: Rect, buf: &mut Buffer) {
         let spans = vec![
             Span::raw(format!(
                 "{name:<name_width$} {:>COST_WIDTH$} ",
-                money(row.figures.core.cost_per_merge)
+                Column::Cost.text(row)
             )),
             delta_span(theme, row, reference_cost, reference_id),
             Span::raw(format!(
                 " {} ",
-                aligned(&figures, |column| (column.cell)(row))
+                aligned(&geometry.figures, |column| column.text(row))
             )),
             Span::styled(
-                sparkline(&row.figures.core.spend_by_attempt, shared_max, spark_width),
+                sparkline(
+                    &row.figures.core.spend_by_attempt,
+                    shared_max,
+                    geometry.spark_width,
+                ),
                 theme.spark,
             ),
         ];
-        let y = inner.y + 1 + line as u16;
-        buf.set_style(
-            Rect {
-                y,
-                height: 1,
-                ..inner
-            },
-            style,
-        );
-        buf.set_line(inner.x, y, &Line::from(spans), inner.width);
+        let row_area = Rect {
+            y: body.y + line as u16,
+            height: 1,
+            ..body
+        };
+        buf.set_style(row_area, style);
+        buf.set_line(row_area.x, row_area.y, &Line::from(spans), row_area.width);
     }
 }
 
@@ -168,67 +208,56 @@ fn delta_span(
 
 /// One unstyled figure column inside the shared figures cell.
 struct FigureColumn {
+    column: Column,
     header: &'static str,
     width: usize,
-    cell: fn(&Row) -> String,
+    /// Parts of the cost as shares, rates in whole percent.
+    compact: bool,
+}
+
+impl FigureColumn {
+    fn text(&self, row: &Row) -> String {
+        if self.compact {
+            self.column.compact_text(row)
+        } else {
+            self.column.text(row)
+        }
+    }
 }
 
 /// Token, review and regression (money when wide, shares when narrow),
 /// tries, and with a baseline the saving (wide) and ROI.
 fn figure_columns(wide: bool, with_baseline: bool) -> Vec<FigureColumn> {
-    let column = |header, width, cell| FigureColumn {
-        header,
+    let parts = [Column::Tokens, Column::Review, Column::Regress];
+    let mut columns: Vec<FigureColumn> = parts
+        .into_iter()
+        .map(|column| match wide {
+            true => FigureColumn {
+                column,
+                header: column.header(),
+                width: 8,
+                compact: false,
+            },
+            false => FigureColumn {
+                column,
+                header: column.share_header(),
+                width: 4,
+                compact: true,
+            },
+        })
+        .collect();
+    let plain = |column: Column, width, compact| FigureColumn {
+        column,
+        header: column.header(),
         width,
-        cell,
+        compact,
     };
-    let mut columns = if wide {
-        vec![
-            column("Tokens", 8, |r: &Row| {
-                money(r.figures.core.token_cost_per_merge)
-            }),
-            column("Review", 8, |r: &Row| {
-                money(r.figures.core.review_cost_per_merge)
-            }),
-            column("Regress", 8, |r: &Row| {
-                money(r.figures.core.regression_cost)
-            }),
-        ]
-    } else {
-        vec![
-            column("Tok", 4, |r: &Row| {
-                share(
-                    r.figures.core.token_cost_per_merge,
-                    r.figures.core.cost_per_merge,
-                )
-            }),
-            column("Rev", 4, |r: &Row| {
-                share(
-                    r.figures.core.review_cost_per_merge,
-                    r.figures.core.cost_per_merge,
-                )
-            }),
-            column("Reg", 4, |r: &Row| {
-                share(
-                    r.figures.core.regression_cost,
-                    r.figures.core.cost_per_merge,
-                )
-            }),
-        ]
-    };
-    columns.push(column("Tries", 5, |r: &Row| {
-        grouped(r.figures.core.expected_attempts, 2)
-    }));
+    columns.push(plain(Column::Tries, 5, false));
     if with_baseline {
         if wide {
-            columns.push(column("Saving", 9, |r: &Row| {
-                r.figures.savings_per_merge.map_or("—".to_string(), money)
-            }));
+            columns.push(plain(Column::Saving, 9, false));
         }
-        columns.push(column("ROI", 7, |r: &Row| {
-            r.figures.roi.map_or("—".to_string(), |roi| {
-                format!("{}%", grouped(roi * 100.0, 0))
-            })
-        }));
+        columns.push(plain(Column::Roi, 7, true));
     }
     columns
 }
@@ -243,15 +272,6 @@ fn aligned(columns: &[FigureColumn], text: impl Fn(&FigureColumn) -> String) -> 
         out.push_str(&format!("{:>width$}", text(column), width = column.width));
     }
     out
-}
-
-fn share(part: f64, total: f64) -> String {
-    let value = part / total * 100.0;
-    if value.is_finite() {
-        format!("{value:.0}%")
-    } else {
-        "—".to_string()
-    }
 }
 
 /// Bars for `series` on a scale whose top is `max`, squeezed or stretched

@@ -4,7 +4,7 @@
 mod actions;
 
 use crate::model::{Bound, ModelProfile, ProfileField, Scenario, ScenarioField};
-use crate::report::{count, grouped, money};
+use crate::report::{count, grouped, money, percent};
 
 /// What a slider moves: a field of the selected profile, or the scenario.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,7 +31,7 @@ impl Unit {
             return "—".to_string();
         }
         match self {
-            Unit::Percent => format!("{}%", grouped(value * 100.0, 1)),
+            Unit::Percent => percent(value),
             Unit::Minutes => format!("{} min", grouped(value, 1)),
             Unit::UsdPerHour => format!("${}/h", money(value)),
             Unit::Usd => format!("${}", money(value)),
