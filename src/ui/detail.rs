@@ -76,84 +76,101 @@ pub fn render(ctx: &DrawContext, area: Rect, buf: &mut Buffer) {
     }
 }
 
+/// The text above the chart: where the money goes, the risk, retrying,
+/// and what it takes to match the reference.
 fn summary(ctx: &DrawContext, row: &Row, width: u16) -> Vec<Line<'static>> {
-    let &DrawContext { app, theme } = ctx;
-    let f = &row.figures;
-    let core = &f.core;
-    let parts = [
-        ('█', "tok", core.token_cost_per_merge, theme.tokens),
-        ('▓', "review", core.review_cost_per_merge, theme.review),
-        ('░', "reverts", core.regression_cost, theme.regression),
-    ];
-    let mut lines = vec![stacked_bar(&parts, core.cost_per_merge, width)];
-    lines.push(Line::from(
-        parts
-            .iter()
-            .flat_map(|(glyph, name, value, style)| {
-                let share = share_of(*value, core.cost_per_merge);
-                // Amounts when there is room; shares always.
-                let text = if width >= 60 {
-                    format!("{name} {} ({share})  ", money(*value))
-                } else {
-                    format!("{name} {share}  ")
-                };
-                [Span::styled(format!("{glyph} "), *style), Span::raw(text)]
-            })
-            .collect::<Vec<_>>(),
-    ));
+    let core = &row.figures.core;
+    let mut lines = cost_parts(ctx.theme, row, width);
     lines.push(Line::from(format!(
         "{}/merge · {} tries · {} tok",
         money(core.cost_per_merge),
         grouped(core.expected_attempts, 2),
         count(core.tokens_per_merge)
     )));
-    match &f.risk {
-        Some(risk) => {
-            let break_even = risk
-                .break_even_first_pass_rate
-                .map_or("never".to_string(), percent);
-            let break_even = if app.scenario().baseline_hours.is_some() {
-                break_even
-            } else {
-                "— (no baseline)".to_string()
-            };
-            lines.push(Line::from(format!(
-                "P90: {} tries, {}",
-                risk.p90_attempts,
-                money(risk.p90_cost)
-            )));
-            lines.push(Line::from(format!("Break-even first pass: {break_even}")));
-        }
-        None => lines.push(Line::styled(
-            "A mix: no P90 or break-even of its own",
-            theme.dim,
-        )),
-    }
-    if let Some((best, cost)) = app
-        .model(&row.id)
-        .and_then(|model| model.best_retry_cap(app.scenario()))
-    {
-        lines.push(Line::from(format!(
-            "Best retry cap: {best} tries → {}",
-            money(cost)
-        )));
-    }
-    if let (Some(model), Some(reference)) = (app.model(&row.id), app.reference_row())
-        && reference.id != row.id
-    {
-        let needed = app
-            .model(&reference.id)
-            .and_then(|other| model.crossover_first_pass_rate(other, app.scenario()))
-            .filter(|p| *p <= 1.0);
-        let text = needed.map_or("out of reach".to_string(), |p| {
-            format!("first pass {}", percent(p))
-        });
-        lines.push(Line::styled(
-            format!("To match {}: {text}", reference.name),
-            theme.dim,
-        ));
-    }
+    lines.extend(risk_lines(ctx, row));
+    lines.extend(retry_line(ctx, row));
+    lines.extend(match_line(ctx, row));
     lines
+}
+
+/// The stacked bar of tokens, review and reverts, and its key: by glyph
+/// as well as colour, with amounts when there is room and shares always.
+fn cost_parts(theme: &Theme, row: &Row, width: u16) -> Vec<Line<'static>> {
+    let core = &row.figures.core;
+    let parts = [
+        ('█', "tok", core.token_cost_per_merge, theme.tokens),
+        ('▓', "review", core.review_cost_per_merge, theme.review),
+        ('░', "reverts", core.regression_cost, theme.regression),
+    ];
+    let key = parts
+        .iter()
+        .flat_map(|(glyph, name, value, style)| {
+            let share = share_of(*value, core.cost_per_merge);
+            let text = if width >= 60 {
+                format!("{name} {} ({share})  ", money(*value))
+            } else {
+                format!("{name} {share}  ")
+            };
+            [Span::styled(format!("{glyph} "), *style), Span::raw(text)]
+        })
+        .collect::<Vec<_>>();
+    vec![
+        stacked_bar(&parts, core.cost_per_merge, width),
+        Line::from(key),
+    ]
+}
+
+/// P90 and the break-even first-pass rate; a mix has neither.
+fn risk_lines(ctx: &DrawContext, row: &Row) -> Vec<Line<'static>> {
+    let Some(risk) = &row.figures.risk else {
+        return vec![Line::styled(
+            "A mix: no P90 or break-even of its own",
+            ctx.theme.dim,
+        )];
+    };
+    let break_even = if ctx.app.scenario().baseline_hours.is_some() {
+        risk.break_even_first_pass_rate
+            .map_or("never".to_string(), percent)
+    } else {
+        "— (no baseline)".to_string()
+    };
+    vec![
+        Line::from(format!(
+            "P90: {} tries, {}",
+            risk.p90_attempts,
+            money(risk.p90_cost)
+        )),
+        Line::from(format!("Break-even first pass: {break_even}")),
+    ]
+}
+
+fn retry_line(ctx: &DrawContext, row: &Row) -> Option<Line<'static>> {
+    let app = ctx.app;
+    let (best, cost) = app.model(&row.id)?.best_retry_cap(app.scenario())?;
+    Some(Line::from(format!(
+        "Best retry cap: {best} tries → {}",
+        money(cost)
+    )))
+}
+
+/// The first-pass rate this model needs to cost what the reference costs.
+fn match_line(ctx: &DrawContext, row: &Row) -> Option<Line<'static>> {
+    let app = ctx.app;
+    let model = app.model(&row.id)?;
+    let reference = app
+        .reference_row()
+        .filter(|reference| reference.id != row.id)?;
+    let needed = app
+        .model(&reference.id)
+        .and_then(|other| model.crossover_first_pass_rate(other, app.scenario()))
+        .filter(|p| *p <= 1.0);
+    let text = needed.map_or("out of reach".to_string(), |p| {
+        format!("first pass {}", percent(p))
+    });
+    Some(Line::styled(
+        format!("To match {}: {text}", reference.name),
+        ctx.theme.dim,
+    ))
 }
 
 /// One line split in proportion to the parts, each with its own glyph so
