@@ -99,10 +99,10 @@ def close(a, b) -> bool:
 
 
 def mix_figures(pid: str, doc: dict, known: dict, scenario: dict) -> dict:
-    """A mix by the spec's rule: share-weighted sums, then the derived figures.
+    """A mix by the rule of docs/cost-model.md: share-weighted sums, then the derived figures.
 
     Lives here rather than in worked_check.py so that file stays the plain
-    single-model transcription the brief asks for.
+    single-model transcription it is meant to be.
     """
     summed = ["cost_per_merge", "token_cost_per_merge", "review_cost_per_merge",
               "regression_cost", "cost_per_attempt", "expected_attempts", "tokens_per_merge"]
@@ -196,7 +196,7 @@ def cross_check(folder: Path, costlens_json: str, label: str) -> list[str]:
 
 
 def worked_expectations(python_json: str) -> list[str]:
-    """The published numbers of the spec's worked check, as a guard on the oracle itself."""
+    """The published numbers of the worked check (docs/cost-model.md), as a guard on the oracle itself."""
     rows = {row["id"]: row for row in json.loads(python_json)["profiles"]}
     problems = []
     for pid, want, digits in [("strong", 30.50, 2), ("cheap", 78.446, 3)]:

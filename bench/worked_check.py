@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
-"""The cost model of shared/spec/cost-model.md, transcribed literally.
+"""The cost model of docs/cost-model.md, transcribed literally.
 
 Usage: worked_check.py DIR
 
 This is the "Python doing the same job" baseline for cli_bench.py and the
 independent oracle the costlens JSON is cross-checked against, so it is
-kept deliberately naive: one formula per line, named as in the spec, no
+kept deliberately naive: one formula per line, named as in the doc, no
 shared code with the Rust engine. It handles single-model profiles only
 (the worked check has no mixes) and refuses anything else loudly rather
 than guessing.
@@ -17,7 +17,7 @@ import sys
 import tomllib
 from pathlib import Path
 
-# Scenario defaults from the spec's scenario table; the worked check runs
+# Scenario defaults from the doc's scenario table; the worked check runs
 # at exactly these (E = 120, N = 10, no baseline, no volume).
 SCENARIO_DEFAULTS = {
     "engineer_rate": 120,
@@ -30,7 +30,7 @@ SCENARIO_DEFAULTS = {
 
 
 def is_scratch(path: Path) -> bool:
-    # Same rule as profile-format.md, so both tools see the same files.
+    # Same rule as docs/profile-format.md, so both tools see the same files.
     name = path.name
     return name.startswith(".") or name.endswith(("~", ".swp", ".tmp"))
 
@@ -47,7 +47,7 @@ def profile_figures(pid: str, doc: dict, sc: dict) -> dict:
     U = sc["setup_cost"]
     N = sc["attempts_shown"]
 
-    # Inputs, with the defaults of the spec's input table.
+    # Inputs, with the defaults of the doc's input table.
     Pin = prices["input"]
     Pout = prices["output"]
     Pw = prices.get("cache_write", 1.25 * Pin)
@@ -159,7 +159,7 @@ def main() -> None:
         with path.open("rb") as f:
             profiles.append(profile_figures(path.stem, tomllib.load(f), scenario))
 
-    # Cheapest first, ties by id: the order cli.md documents.
+    # Cheapest first, ties by id: the order docs/cli.md documents.
     profiles.sort(key=lambda row: (row["cost_per_merge"], row["id"]))
     print(json.dumps({"scenario": scenario, "profiles": profiles, "errors": []}, indent=2))
 
