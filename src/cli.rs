@@ -23,7 +23,6 @@ use crate::watch::{self, FolderUpdate, WatchMode};
 #[command(
     name = "costlens",
     version,
-    about,
     args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
@@ -228,7 +227,11 @@ fn report(dir: Option<&Path>, format: Format, what_ifs: &[WhatIf]) -> anyhow::Re
     if let Err(problem) = overrides::apply(what_ifs, &mut scenario, &mut catalog) {
         bail!("--set: {problem}");
     }
-    let comparison = Comparison::new(&folder, &catalog, &scenario);
+    let mut comparison = Comparison::new(&folder, &catalog, &scenario);
+    comparison.what_ifs = what_ifs
+        .iter()
+        .map(|what_if| (what_if.key(), what_if.value))
+        .collect();
     print_diagnostics(&folder);
     let mut stdout = io::BufWriter::new(io::stdout().lock());
     let written = report::write(&comparison, format, &mut stdout).and_then(|()| stdout.flush());

@@ -27,14 +27,21 @@ pub struct WhatIf {
     pub value: f64,
 }
 
+impl WhatIf {
+    /// The key as `--set` takes it: `engineer_rate`, `cache_hit_ratio`,
+    /// `sonnet.first_pass_rate`.
+    pub fn key(&self) -> String {
+        match &self.target {
+            Target::Scenario(field) => field.key().to_string(),
+            Target::EveryProfile(field) => field.key().to_string(),
+            Target::Profile(id, field) => format!("{id}.{}", field.key()),
+        }
+    }
+}
+
 impl fmt::Display for WhatIf {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.target {
-            Target::Scenario(field) => write!(f, "{}", field.key()),
-            Target::EveryProfile(field) => write!(f, "{}", field.key()),
-            Target::Profile(id, field) => write!(f, "{id}.{}", field.key()),
-        }?;
-        write!(f, "={}", show_number(self.value))
+        write!(f, "{}={}", self.key(), show_number(self.value))
     }
 }
 

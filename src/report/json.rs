@@ -12,6 +12,13 @@ pub struct JsonReport {
     scenario: JsonScenario,
     profiles: Vec<JsonProfile>,
     errors: Vec<JsonError>,
+    what_ifs: Vec<JsonWhatIf>,
+}
+
+#[derive(Debug, Serialize)]
+struct JsonWhatIf {
+    key: String,
+    value: f64,
 }
 
 impl JsonReport {
@@ -136,5 +143,13 @@ pub fn json_document(comparison: &Comparison) -> JsonReport {
         },
         profiles: comparison.rows.iter().map(JsonProfile::from).collect(),
         errors: comparison.errors.iter().map(JsonError::from).collect(),
+        what_ifs: comparison
+            .what_ifs
+            .iter()
+            .map(|(key, value)| JsonWhatIf {
+                key: key.clone(),
+                value: *value,
+            })
+            .collect(),
     }
 }

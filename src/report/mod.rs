@@ -34,6 +34,9 @@ pub struct Comparison {
     pub scenario: Scenario,
     pub rows: Vec<Row>,
     pub errors: Vec<Diagnostic>,
+    /// The `--set` what-ifs applied on top of the files, in the order
+    /// given, as (key, value): a reader must be able to tell them apart.
+    pub what_ifs: Vec<(String, f64)>,
 }
 
 impl Comparison {
@@ -89,6 +92,7 @@ impl Comparison {
             scenario: scenario.clone(),
             rows,
             errors: folder.errors().to_vec(),
+            what_ifs: Vec::new(),
         }
     }
 }

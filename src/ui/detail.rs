@@ -46,34 +46,32 @@ pub fn render(ctx: &DrawContext, area: Rect, buf: &mut Buffer) {
         ..inner
     };
     if chart_area.height >= MIN_CHART_HEIGHT {
-        let core = &row.figures.core;
-        let expected = expected_total(core);
-        let legend = Line::from(vec![
-            Span::styled("⣀⠤⠒ ", theme.spark),
-            Span::raw(if inner.width >= 60 {
-                "spend through attempt k   "
-            } else {
-                "spend  "
-            }),
-            Span::styled("••• ", theme.dim),
-            Span::raw(format!("expected {}", money(expected))),
-        ]);
-        legend.render(
-            Rect {
-                height: 1,
-                ..chart_area
-            },
-            buf,
-        );
-        // A taller plot shows nothing more and costs a redraw every key press.
-        let plot = Rect {
-            y: chart_area.y + 1,
-            height: (chart_area.height - 1).min(MAX_CHART_HEIGHT),
-            width: chart_area.width.min(MAX_CHART_WIDTH),
-            ..chart_area
-        };
-        chart(theme, row, plot, buf);
+        render_chart(theme, row, chart_area, buf);
     }
+}
+
+/// The chart's legend, then spend by attempt with the expected total.
+fn render_chart(theme: &Theme, row: &Row, area: Rect, buf: &mut Buffer) {
+    let expected = expected_total(&row.figures.core);
+    let legend = Line::from(vec![
+        Span::styled("⣀⠤⠒ ", theme.spark),
+        Span::raw(if area.width >= 60 {
+            "spend through attempt k   "
+        } else {
+            "spend  "
+        }),
+        Span::styled("••• ", theme.dim),
+        Span::raw(format!("expected {}", money(expected))),
+    ]);
+    legend.render(Rect { height: 1, ..area }, buf);
+    // A taller plot shows nothing more and costs a redraw every key press.
+    let plot = Rect {
+        y: area.y + 1,
+        height: (area.height - 1).min(MAX_CHART_HEIGHT),
+        width: area.width.min(MAX_CHART_WIDTH),
+        ..area
+    };
+    chart(theme, row, plot, buf);
 }
 
 /// The text above the chart: where the money goes, the risk, retrying,

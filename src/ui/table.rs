@@ -120,47 +120,17 @@ fn render_rows(ctx: &DrawContext, geometry: &Geometry, body: Rect, buf: &mut Buf
         .filter(|value| value.is_finite())
         .fold(0.0, f64::max);
     let reference = app.reference_row();
-    let reference_cost = reference.map(|row| row.figures.core.cost_per_merge);
-    let reference_id = reference.map(|row| row.id.as_str());
     let visible = usize::from(body.height);
     let offset = table_offset(app.selected(), visible);
-    for (line, (at, row)) in rows
-        .iter()
-        .enumerate()
-        .skip(offset)
-        .take(visible)
-        .enumerate()
-    {
+    let shown = rows.iter().enumerate().skip(offset).take(visible);
+    for (line, (at, row)) in shown.enumerate() {
         let selected = at == app.selected();
         let style = match (selected, row.stale) {
             (true, _) => theme.selected,
             (false, true) => theme.dim,
             (false, false) => theme.text,
         };
-        let name_width = geometry.name_width;
-        let name: String = format!("{}{}", marker(row, selected), row.name)
-            .chars()
-            .take(name_width)
-            .collect();
-        let spans = vec![
-            Span::raw(format!(
-                "{name:<name_width$} {:>COST_WIDTH$} ",
-                Column::Cost.text(row)
-            )),
-            delta_span(theme, row, reference_cost, reference_id),
-            Span::raw(format!(
-                " {} ",
-                aligned(&geometry.figures, |column| column.text(row))
-            )),
-            Span::styled(
-                sparkline(
-                    &row.figures.core.spend_by_attempt,
-                    shared_max,
-                    geometry.spark_width,
-                ),
-                theme.spark,
-            ),
-        ];
+        let spans = row_spans(theme, geometry, row, selected, shared_max, reference);
         let row_area = Rect {
             y: body.y + line as u16,
             height: 1,
@@ -169,6 +139,39 @@ fn render_rows(ctx: &DrawContext, geometry: &Geometry, body: Rect, buf: &mut Buf
         buf.set_style(row_area, style);
         buf.set_line(row_area.x, row_area.y, &Line::from(spans), row_area.width);
     }
+}
+
+/// One row: marker and name, cost, difference to the reference, the
+/// figure columns and the sparkline (on the scale `shared_max`).
+fn row_spans(
+    theme: &Theme,
+    geometry: &Geometry,
+    row: &Row,
+    selected: bool,
+    shared_max: f64,
+    reference: Option<&Row>,
+) -> Vec<Span<'static>> {
+    let name_width = geometry.name_width;
+    let name: String = format!("{}{}", marker(row, selected), row.name)
+        .chars()
+        .take(name_width)
+        .collect();
+    let spend = &row.figures.core.spend_by_attempt;
+    vec![
+        Span::raw(format!(
+            "{name:<name_width$} {:>COST_WIDTH$} ",
+            Column::Cost.text(row)
+        )),
+        delta_span(theme, row, reference),
+        Span::raw(format!(
+            " {} ",
+            aligned(&geometry.figures, |column| column.text(row))
+        )),
+        Span::styled(
+            sparkline(spend, shared_max, geometry.spark_width),
+            theme.spark,
+        ),
+    ]
 }
 
 /// "▶" for the selected row, "~" for a mix: never colour alone.
@@ -184,18 +187,14 @@ fn marker(row: &Row, selected: bool) -> String {
 }
 
 /// The difference to the reference row, right-aligned in its column.
-fn delta_span(
-    theme: &Theme,
-    row: &Row,
-    reference_cost: Option<f64>,
-    reference_id: Option<&str>,
-) -> Span<'static> {
-    if reference_id == Some(row.id.as_str()) {
-        return Span::raw(format!("{:>DELTA_WIDTH$}", "ref"));
-    }
-    let Some(reference_cost) = reference_cost else {
+fn delta_span(theme: &Theme, row: &Row, reference: Option<&Row>) -> Span<'static> {
+    let Some(reference) = reference else {
         return Span::raw(" ".repeat(DELTA_WIDTH));
     };
+    if reference.id == row.id {
+        return Span::raw(format!("{:>DELTA_WIDTH$}", "ref"));
+    }
+    let reference_cost = reference.figures.core.cost_per_merge;
     let delta = row.figures.core.cost_per_merge - reference_cost;
     let (text, style) = match delta {
         d if !d.is_finite() => ("—".to_string(), theme.dim),
