@@ -1,4 +1,4 @@
-//! The command line of `../shared/spec/cli.md`: report, check, watch, init.
+//! The command line of `docs/cli.md`: report, check, watch, init.
 
 use std::fs;
 use std::io::{self, Write};

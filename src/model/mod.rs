@@ -1,4 +1,4 @@
-//! The pure cost engine of `../shared/spec/cost-model.md`.
+//! The pure cost engine of `docs/cost-model.md`.
 //!
 //! Profiles and a scenario go in, figures come out. Nothing here knows about
 //! files, serde, terminals or watchers, so every formula can be tested (and

@@ -19,12 +19,12 @@ const MAX_PROBLEMS: usize = 64;
 /// Where a bad entry was cut out: the span of the table that held it
 /// (`None` for the top level) and the key it stood for, so that
 /// validation does not report it again as missing.
-pub type Removed = (Option<Range<usize>>, String);
+pub(super) type Removed = (Option<Range<usize>>, String);
 
 /// Parses `text` and decodes it into `T`. Returns the value when decoding
 /// succeeded (possibly after cutting out bad entries), every problem, and
 /// the entries cut out.
-pub fn decode<T: DeserializeOwned>(text: &str) -> (Option<T>, Vec<Problem>, Vec<Removed>) {
+pub(super) fn decode<T: DeserializeOwned>(text: &str) -> (Option<T>, Vec<Problem>, Vec<Removed>) {
     let (mut table, syntax_errors) = DeTable::parse_recoverable(text);
     if !syntax_errors.is_empty() {
         let problems = syntax_errors
@@ -41,7 +41,7 @@ pub fn decode<T: DeserializeOwned>(text: &str) -> (Option<T>, Vec<Problem>, Vec<
             Ok(value) => return (Some(value), problems, removed),
             Err(err) => {
                 let span = err.span();
-                let (message, meant) = describe(err.message(), &table, span.clone());
+                let (message, meant) = describe(err.message(), &table, span.as_ref());
                 problems.push(Problem::new(span.clone(), message));
                 let cut = span.and_then(|span| remove_entry(table.get_mut(), None, &span));
                 let Some((parent, key)) = cut else {
@@ -55,92 +55,89 @@ pub fn decode<T: DeserializeOwned>(text: &str) -> (Option<T>, Vec<Problem>, Vec<
     (None, problems, removed)
 }
 
-/// Rewrites serde's wording into ours: a "did you mean" for unknown keys,
-/// the key's name for a wrong type. Also returns the suggested key.
+/// Rewrites serde's wording into ours, one kind of message at a time.
+/// Also returns the key a misspelt one was meant to be.
 fn describe(
     message: &str,
     table: &Spanned<DeTable>,
-    span: Option<Range<usize>>,
+    span: Option<&Range<usize>>,
 ) -> (String, Option<String>) {
+    let entry = || span.and_then(|span| entry_at(table.get_ref(), span));
     if let Some(rest) = message.strip_prefix("unknown field `") {
-        let found = rest.split('`').next().unwrap_or_default();
-        let known = expected_names(rest);
-        let is_table = span
-            .as_ref()
-            .and_then(|span| entry_at(table.get_ref(), span))
-            .is_some_and(|(_, value)| {
-                value.is_table()
-                    || value
-                        .as_array()
-                        .is_some_and(|a| a.iter().all(|v| v.get_ref().is_table()))
-            });
-        let what = if is_table { "table" } else { "field" };
-        return match nearest(found, &known) {
-            Some(guess) => (
-                format!("unknown {what} `{found}`; did you mean `{guess}`?"),
-                Some(guess.to_string()),
-            ),
-            None => (
-                format!(
-                    "unknown {what} `{found}`; expected one of {}",
-                    quoted_list(&known)
-                ),
-                None,
-            ),
-        };
+        return describe_unknown_key(rest, entry());
     }
     if let Some(rest) = message.strip_prefix("invalid type: ") {
-        let entry = span
-            .as_ref()
-            .and_then(|span| entry_at(table.get_ref(), span));
-        let key = entry.map_or("value", |(key, _)| key);
-        // serde reads `[[prices]]` as a struct laid out in a sequence and
-        // complains about its first field; say what is really wrong.
-        let array_of_tables = entry.is_some_and(|(_, value)| {
-            value
-                .as_array()
-                .is_some_and(|items| items.iter().all(|v| v.get_ref().is_table()))
-        });
-        if array_of_tables && !rest.ends_with("expected a sequence") {
-            return (
-                format!("`{key}` must be one table [{key}] (found an array of tables [[{key}]])"),
-                None,
-            );
-        }
-        let (found, expected) = rest
-            .split_once(", expected ")
-            .unwrap_or((rest, "another type"));
-        let found = match found {
-            "map" => "a table",
-            "sequence" => "an array",
-            // The toml crate reads integers past i64 as i128 before serde
-            // sees them; TOML itself allows only 64-bit integers.
-            other => match other.strip_suffix(" as i128") {
-                Some(integer) => {
-                    return (
-                        format!(
-                            "`{key}` must be a number TOML can hold \
-                             (found {integer}, beyond TOML's 64-bit integers)"
-                        ),
-                        None,
-                    );
-                }
-                None => other,
-            },
-        };
-        return (
-            format!("`{key}` must be {} (found {found})", plain_type(expected)),
+        return (describe_wrong_type(rest, entry()), None);
+    }
+    (describe_overflow(message).to_string(), None)
+}
+
+/// An unknown key, called a table when it holds one: a "did you mean"
+/// when a known key is close, else the list of known keys.
+fn describe_unknown_key(rest: &str, entry: Option<(&str, &DeValue)>) -> (String, Option<String>) {
+    let found = rest.split('`').next().unwrap_or_default();
+    let known = expected_names(rest);
+    let is_table = entry.is_some_and(|(_, value)| value.is_table() || is_array_of_tables(value));
+    let what = if is_table { "table" } else { "field" };
+    match nearest(found, &known) {
+        Some(guess) => (
+            format!("unknown {what} `{found}`; did you mean `{guess}`?"),
+            Some(guess.to_string()),
+        ),
+        None => (
+            format!(
+                "unknown {what} `{found}`; expected one of {}",
+                quoted_list(&known)
+            ),
             None,
+        ),
+    }
+}
+
+/// A value of the wrong type, named by its key and said in TOML's words.
+fn describe_wrong_type(rest: &str, entry: Option<(&str, &DeValue)>) -> String {
+    let key = entry.map_or("value", |(key, _)| key);
+    // serde reads `[[prices]]` as a struct laid out in a sequence and
+    // complains about its first field; say what is really wrong.
+    let array_of_tables = entry.is_some_and(|(_, value)| is_array_of_tables(value));
+    if array_of_tables && !rest.ends_with("expected a sequence") {
+        return format!("`{key}` must be one table [{key}] (found an array of tables [[{key}]])");
+    }
+    let (found, expected) = rest
+        .split_once(", expected ")
+        .unwrap_or((rest, "another type"));
+    // The toml crate reads integers past i64 as i128 before serde sees
+    // them; TOML itself allows only 64-bit integers.
+    if let Some(integer) = found.strip_suffix(" as i128") {
+        return format!(
+            "`{key}` must be a number TOML can hold \
+             (found {integer}, beyond TOML's 64-bit integers)"
         );
     }
-    let message = match message {
+    format!(
+        "`{key}` must be {} (found {})",
+        plain_type(expected),
+        plain_found(found)
+    )
+}
+
+/// A number too large for TOML, said as TOML's limit; any other message
+/// is kept as it is.
+fn describe_overflow(message: &str) -> &str {
+    match message {
         "integer number overflowed" => {
             "invalid TOML: integer out of range (TOML integers are 64-bit)"
         }
         "floating-point number overflowed" => "invalid TOML: number out of range (beyond ±1.8e308)",
         other => other,
-    };
-    (message.to_string(), None)
+    }
+}
+
+/// An array whose items are all tables: `[[key]]`.
+fn is_array_of_tables(value: &DeValue) -> bool {
+    value
+        .as_array()
+        .is_some_and(|items| items.iter().all(|item| item.get_ref().is_table()))
 }
 
 /// The backticked names in "... expected one of `a`, `b`" / "`a` or `b`".
@@ -158,12 +155,22 @@ fn quoted_list(names: &[&str]) -> String {
         .join(", ")
 }
 
+/// serde's name for the type a key wants, in TOML's words.
 fn plain_type(expected: &str) -> &str {
     match expected {
         "f64" => "a number",
         "a sequence" => "an array of tables",
         "a TOML datetime" | "a datetime" => "a TOML date",
         other if other.starts_with("struct ") => "a table",
+        other => other,
+    }
+}
+
+/// serde's name for the type it found, in TOML's words.
+fn plain_found(found: &str) -> &str {
+    match found {
+        "map" => "a table",
+        "sequence" => "an array",
         other => other,
     }
 }

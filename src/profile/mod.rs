@@ -1,5 +1,5 @@
 //! Profile files to validated profiles, with located errors
-//! (`../shared/spec/profile-format.md`).
+//! (`docs/profile-format.md`).
 
 mod builtin;
 mod decode;
@@ -13,20 +13,21 @@ use std::ops::Range;
 
 pub use builtin::{BUILTIN_FILES, BuiltinFile};
 pub use folder::{Folder, LoadedProfile, ProfileKind};
-pub use read::{MAX_FILE_BYTES, is_profile_name};
-pub use validate::{SHARE_TOLERANCE, show_number};
+pub use read::MAX_FILE_BYTES;
+pub(crate) use read::is_profile_name;
+pub(crate) use validate::show_number;
 
 use crate::model::{MixPart, ModelProfile, Scenario};
 
 /// A problem inside one text, located by byte span.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Problem {
+struct Problem {
     span: Option<Range<usize>>,
     message: String,
 }
 
 impl Problem {
-    pub fn new(span: Option<Range<usize>>, message: String) -> Self {
+    fn new(span: Option<Range<usize>>, message: String) -> Self {
         Self { span, message }
     }
 
@@ -60,7 +61,7 @@ impl fmt::Display for Diagnostic {
 }
 
 /// Line and column (in characters) of byte `offset`, both from 1.
-pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let mut offset = offset.min(text.len());
     while !text.is_char_boundary(offset) {
         offset -= 1;

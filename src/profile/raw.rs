@@ -10,72 +10,72 @@ type Field<T> = Option<Spanned<T>>;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawProfile {
-    pub name: Field<String>,
-    pub notes: Field<String>,
-    pub prices: Field<RawPrices>,
-    pub usage: Field<RawUsage>,
-    pub quality: Field<RawQuality>,
-    pub mix: Field<Vec<Spanned<RawMixPart>>>,
+pub(super) struct RawProfile {
+    pub(super) name: Field<String>,
+    pub(super) notes: Field<String>,
+    pub(super) prices: Field<RawPrices>,
+    pub(super) usage: Field<RawUsage>,
+    pub(super) quality: Field<RawQuality>,
+    pub(super) mix: Field<Vec<Spanned<RawMixPart>>>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawPrices {
-    pub input: Field<f64>,
-    pub output: Field<f64>,
-    pub cache_write: Field<f64>,
-    pub cache_read: Field<f64>,
-    pub as_of: Field<Datetime>,
-    pub source: Field<String>,
-    pub long_prompt: Field<RawBand>,
+pub(super) struct RawPrices {
+    pub(super) input: Field<f64>,
+    pub(super) output: Field<f64>,
+    pub(super) cache_write: Field<f64>,
+    pub(super) cache_read: Field<f64>,
+    pub(super) as_of: Field<Datetime>,
+    pub(super) source: Field<String>,
+    pub(super) long_prompt: Field<RawBand>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawBand {
-    pub threshold_tokens: Field<f64>,
-    pub input: Field<f64>,
-    pub output: Field<f64>,
-    pub cache_write: Field<f64>,
-    pub cache_read: Field<f64>,
+pub(super) struct RawBand {
+    pub(super) threshold_tokens: Field<f64>,
+    pub(super) input: Field<f64>,
+    pub(super) output: Field<f64>,
+    pub(super) cache_write: Field<f64>,
+    pub(super) cache_read: Field<f64>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawUsage {
-    pub input_tokens: Field<f64>,
-    pub output_tokens: Field<f64>,
-    pub fanout: Field<f64>,
-    pub cache_hit_ratio: Field<f64>,
-    pub cache_write_ratio: Field<f64>,
-    pub long_prompt_share: Field<f64>,
+pub(super) struct RawUsage {
+    pub(super) input_tokens: Field<f64>,
+    pub(super) output_tokens: Field<f64>,
+    pub(super) fanout: Field<f64>,
+    pub(super) cache_hit_ratio: Field<f64>,
+    pub(super) cache_write_ratio: Field<f64>,
+    pub(super) long_prompt_share: Field<f64>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawQuality {
-    pub first_pass_rate: Field<f64>,
-    pub review_minutes: Field<f64>,
-    pub survive_rate: Field<f64>,
-    pub incident_cost: Field<f64>,
+pub(super) struct RawQuality {
+    pub(super) first_pass_rate: Field<f64>,
+    pub(super) review_minutes: Field<f64>,
+    pub(super) survive_rate: Field<f64>,
+    pub(super) incident_cost: Field<f64>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawMixPart {
-    pub profile: Field<String>,
-    pub share: Field<f64>,
+pub(super) struct RawMixPart {
+    pub(super) profile: Field<String>,
+    pub(super) share: Field<f64>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawScenario {
-    pub engineer_rate: Field<f64>,
-    pub baseline_hours: Field<f64>,
-    pub changes_per_week: Field<f64>,
-    pub platform_cost_per_month: Field<f64>,
-    pub setup_cost: Field<f64>,
+pub(super) struct RawScenario {
+    pub(super) engineer_rate: Field<f64>,
+    pub(super) baseline_hours: Field<f64>,
+    pub(super) changes_per_week: Field<f64>,
+    pub(super) platform_cost_per_month: Field<f64>,
+    pub(super) setup_cost: Field<f64>,
     /// A float so that `2.5` gets a range message, not a type error.
-    pub attempts_shown: Field<f64>,
+    pub(super) attempts_shown: Field<f64>,
 }

@@ -15,7 +15,7 @@ pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 /// Whether a file in the folder is a profile (or `scenario.toml`): a
 /// `*.toml` that is not an editor's scratch file. One rule for loading and
 /// for the watcher, so what is loaded is what is watched.
-pub fn is_profile_name(name: &str) -> bool {
+pub(crate) fn is_profile_name(name: &str) -> bool {
     let scratch = name.starts_with('.')
         || name.ends_with('~')
         || name.ends_with(".swp")

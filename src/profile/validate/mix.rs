@@ -1,11 +1,15 @@
-//! `[[mix]]` parts and `scenario.toml`.
+//! `[[mix]]` parts: each names a profile and its share, and the shares
+//! add up to 1.
 
 use toml::Spanned;
 
-use super::{Checker, Located, SHARE_TOLERANCE, show_number};
-use crate::model::{Bound, Scenario, ScenarioField};
-use crate::profile::raw::{RawMixPart, RawScenario};
-use crate::profile::{LocatedPart, Problem, line_column};
+use super::check::{Checker, Located, show_number};
+use crate::model::Bound;
+use crate::profile::raw::RawMixPart;
+use crate::profile::{LocatedPart, line_column};
+
+/// Mix shares must add up to 1 within this.
+const SHARE_TOLERANCE: f64 = 1e-9;
 
 pub(super) fn validate_mix(
     check: &mut Checker,
@@ -58,28 +62,4 @@ fn validate_mix_part(
         },
         profile_location: line_column(text, profile.span().start),
     })
-}
-
-/// `scenario.toml`: every field optional, defaults from the spec.
-pub fn validate_scenario(raw: RawScenario) -> (Option<Scenario>, Vec<Problem>) {
-    let mut check = Checker::default();
-    let mut scenario = Scenario::default();
-    let fields = [
-        (ScenarioField::EngineerRate, &raw.engineer_rate),
-        (ScenarioField::BaselineHours, &raw.baseline_hours),
-        (ScenarioField::ChangesPerWeek, &raw.changes_per_week),
-        (
-            ScenarioField::PlatformCostPerMonth,
-            &raw.platform_cost_per_month,
-        ),
-        (ScenarioField::SetupCost, &raw.setup_cost),
-        (ScenarioField::AttemptsShown, &raw.attempts_shown),
-    ];
-    for (field, value) in fields {
-        if let Some(Some(value)) = check.optional(field.key(), field.bound(), value) {
-            field.set(&mut scenario, value);
-        }
-    }
-    let scenario = check.problems.is_empty().then_some(scenario);
-    (scenario, check.problems)
 }
