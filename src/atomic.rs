@@ -18,7 +18,7 @@ const NEW_FILE_MODE: u32 = 0o644;
 /// skips as a scratch file), is flushed and synced, takes the target's
 /// permissions, and is renamed over it. On any failure the target is
 /// untouched, the temp file is removed, and the error names the file.
-pub fn write_atomically(target: &Path, bytes: &[u8]) -> Result<()> {
+pub(crate) fn write_atomically(target: &Path, bytes: &[u8]) -> Result<()> {
     let shown = target.display();
     let permissions = match fs::metadata(target) {
         Ok(metadata) => Some(metadata.permissions()),

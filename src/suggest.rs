@@ -2,7 +2,7 @@
 //! the profile loader (keys, tables, mix parts) and `--set` (keys, ids).
 
 /// The known name closest to `found`, when it is close enough to be a typo.
-pub fn nearest<'a>(found: &str, known: &[&'a str]) -> Option<&'a str> {
+pub(crate) fn nearest<'a>(found: &str, known: &[&'a str]) -> Option<&'a str> {
     let limit = (found.chars().count() / 3).max(2);
     known
         .iter()

@@ -8,21 +8,21 @@ use ratatui::crossterm::event::{Event, KeyCode};
 /// `COSTLENS_TEST_PANIC=main` (or `input`): the key `!` panics on the
 /// event loop's thread (or the input thread).
 #[cfg(debug_assertions)]
-pub const PANIC: &str = "COSTLENS_TEST_PANIC";
+pub(crate) const PANIC: &str = "COSTLENS_TEST_PANIC";
 
 /// `COSTLENS_TEST_WRITE_PAUSE_MS=N`: every atomic write sleeps N ms
 /// halfway through its temp file, so a test's `kill -9` can land there.
 #[cfg(debug_assertions)]
-pub const WRITE_PAUSE_MS: &str = "COSTLENS_TEST_WRITE_PAUSE_MS";
+pub(crate) const WRITE_PAUSE_MS: &str = "COSTLENS_TEST_WRITE_PAUSE_MS";
 
 /// `COSTLENS_TEST_NO_NATIVE_WATCHER=1`: the system's file notifications
 /// "cannot start" (as when inotify's watch limit is reached), so the
 /// polling fallback runs.
 #[cfg(debug_assertions)]
-pub const NO_NATIVE_WATCHER: &str = "COSTLENS_TEST_NO_NATIVE_WATCHER";
+pub(crate) const NO_NATIVE_WATCHER: &str = "COSTLENS_TEST_NO_NATIVE_WATCHER";
 
 #[cfg(debug_assertions)]
-pub fn refuse_native_watcher() -> bool {
+pub(crate) fn refuse_native_watcher() -> bool {
     std::env::var_os(NO_NATIVE_WATCHER).is_some()
 }
 
@@ -32,7 +32,7 @@ pub fn refuse_native_watcher() -> bool {
 }
 
 #[cfg(debug_assertions)]
-pub fn pause_mid_write() {
+pub(crate) fn pause_mid_write() {
     let pause_ms = std::env::var(WRITE_PAUSE_MS)
         .ok()
         .and_then(|value| value.parse::<u64>().ok());
@@ -47,7 +47,7 @@ pub fn pause_mid_write() {}
 /// Panics when `event` is the key `!` and the test asked for a panic on
 /// `thread`.
 #[cfg(debug_assertions)]
-pub fn panic_if_asked(thread: &str, event: &Event) {
+pub(crate) fn panic_if_asked(thread: &str, event: &Event) {
     let bang = matches!(event, Event::Key(key) if key.code == KeyCode::Char('!'));
     if bang && std::env::var(PANIC).is_ok_and(|asked| asked == thread) {
         panic!("injected by {PANIC}={thread}");

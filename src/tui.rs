@@ -28,7 +28,7 @@ use crate::watch::{self, FolderUpdate, FolderWatch, WatchMode};
 
 /// What wakes the loop.
 #[derive(Debug)]
-pub enum AppEvent {
+pub(crate) enum AppEvent {
     /// A key, mouse or resize event from the terminal.
     Input(Event),
     /// The input thread could not read the terminal any more.
@@ -96,7 +96,7 @@ impl Drop for TerminalGuard {
 /// Puts the terminal back: mouse capture and bracketed paste off, main
 /// screen, cooked mode, cursor shown. Safe to call more than once; errors
 /// are ignored because there is nowhere left to report them.
-pub fn restore() {
+pub(crate) fn restore() {
     let mut stdout = io::stdout();
     let _ = execute!(
         stdout,
@@ -184,7 +184,7 @@ fn spawn_signals(events: Sender<AppEvent>) -> anyhow::Result<()> {
 
 /// How the explorer ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Ending {
+pub(crate) enum Ending {
     /// The user quit.
     Quit,
     /// A signal ended it; the shell convention is exit status 128 + signal.
@@ -194,7 +194,7 @@ pub enum Ending {
 /// Runs the explorer until the user quits or a signal ends it, following
 /// its folder with `watch_mode`, drawn in `theme`. The terminal is
 /// restored either way.
-pub fn run(mut app: App, theme: &Theme, watch_mode: WatchMode) -> anyhow::Result<Ending> {
+pub(crate) fn run(mut app: App, theme: &Theme, watch_mode: WatchMode) -> anyhow::Result<Ending> {
     let mut guard = TerminalGuard::enter(app.mouse_enabled())?;
     let mut ending = Ending::Quit;
     // Start crossterm's event source (and its resize signal handler) here,
@@ -259,7 +259,7 @@ fn follow(app: &mut App, mode: WatchMode, events: Sender<AppEvent>) -> Option<Fo
 }
 
 /// Turns one event into at most one action and applies it.
-pub fn handle(app: &mut App, event: AppEvent, size: Rect) {
+pub(crate) fn handle(app: &mut App, event: AppEvent, size: Rect) {
     if let AppEvent::Input(input) = &event {
         crate::test_hooks::panic_if_asked("main", input);
     }

@@ -28,16 +28,16 @@ const MAX_BATCH_MS: u64 = 250;
 /// (truncate + write, write temp + rename, rename to backup + write new)
 /// within a few milliseconds; 20 ms folds each save into one reload and
 /// keeps a save-to-screen latency near 25 ms.
-pub const DEBOUNCE_MS: u64 = 20;
+pub(crate) const DEBOUNCE_MS: u64 = 20;
 /// A file that was good and is suddenly empty or gone gets this long to
 /// come back before it counts as emptied or deleted.
-pub const GRACE_MS: u64 = 150;
+pub(crate) const GRACE_MS: u64 = 150;
 /// How often `--poll` (and the fallback) looks at the folder.
-pub const POLL_INTERVAL_MS: u64 = 200;
+pub(crate) const POLL_INTERVAL_MS: u64 = 200;
 
 /// How the folder is watched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum WatchMode {
+pub(crate) enum WatchMode {
     /// The operating system's notifications (inotify on Linux).
     Native,
     /// Looking at the folder every `POLL_INTERVAL_MS`.
@@ -46,7 +46,7 @@ pub enum WatchMode {
 
 /// What the reloader tells the event loop.
 #[derive(Debug, Clone, PartialEq)]
-pub enum FolderUpdate {
+pub(crate) enum FolderUpdate {
     /// The folder changed; here it is, loaded again.
     Loaded(Box<Folder>),
     /// The folder could not be read (deleted, unreadable); the last good
@@ -55,7 +55,7 @@ pub enum FolderUpdate {
 }
 
 /// Keeps the watch alive; dropping it stops the reloader.
-pub struct FolderWatch {
+pub(crate) struct FolderWatch {
     signals: Sender<Signal>,
     /// Set when the native watcher could not start and polling took over.
     fell_back: bool,
@@ -63,7 +63,7 @@ pub struct FolderWatch {
 
 impl FolderWatch {
     /// What to tell the user when the watch is not what they asked for.
-    pub fn notice(&self) -> Option<String> {
+    pub(crate) fn notice(&self) -> Option<String> {
         self.fell_back.then(|| {
             format!("the system's file notifications are unavailable: polling every {POLL_INTERVAL_MS} ms")
         })
@@ -185,7 +185,7 @@ fn start_watcher(
 
 /// Starts following `dir`. `deliver` gets every change and returns false
 /// when nobody listens any more.
-pub fn spawn(
+pub(crate) fn spawn(
     dir: &Path,
     mode: WatchMode,
     initial: Folder,

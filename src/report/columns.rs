@@ -117,7 +117,7 @@ impl Column {
 }
 
 /// `report`'s columns, most important first.
-pub const REPORT_COLUMNS: [Column; 9] = [
+pub(super) const REPORT_COLUMNS: [Column; 9] = [
     Column::Cost,
     Column::Tokens,
     Column::Review,

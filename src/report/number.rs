@@ -2,7 +2,7 @@
 //! rates as percentages, "—" where there is no value.
 
 /// Shown where a figure has no value or is not finite.
-pub const NONE: &str = "—";
+pub(super) const NONE: &str = "—";
 
 /// Past this, digits stop helping anyone; scientific notation instead.
 const HUGE: f64 = 1e15;

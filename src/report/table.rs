@@ -7,7 +7,7 @@ use super::{Comparison, Row};
 use crate::profile::ProfileKind;
 
 /// `report`'s table fits a classic terminal.
-pub const TABLE_WIDTH: usize = 80;
+pub(super) const TABLE_WIDTH: usize = 80;
 /// The profile column never gets narrower than this.
 const MIN_NAME_WIDTH: usize = 16;
 
@@ -73,7 +73,7 @@ fn truncate(text: &str, width: usize) -> String {
 }
 
 /// The aligned table for a terminal `width` columns wide.
-pub fn human(comparison: &Comparison, width: usize) -> String {
+pub(super) fn human(comparison: &Comparison, width: usize) -> String {
     let mut out = wrap(&scenario_pieces(comparison), width);
     out.push('\n');
     if comparison.rows.is_empty() {
@@ -194,7 +194,7 @@ fn legend(comparison: &Comparison, shown: &[Column], width: usize) -> String {
 }
 
 /// Every figure, rounded for reading, as a markdown table.
-pub fn markdown(comparison: &Comparison) -> String {
+pub(super) fn markdown(comparison: &Comparison) -> String {
     let mut out = String::from("### Cost per merged change (USD)\n\n");
     for piece in scenario_pieces(comparison).iter().skip(1) {
         out.push_str(&format!("- {piece}\n"));

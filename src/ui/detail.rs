@@ -18,7 +18,7 @@ const MIN_CHART_HEIGHT: u16 = 5;
 const MAX_CHART_HEIGHT: u16 = 16;
 const MAX_CHART_WIDTH: u16 = 72;
 
-pub fn render(ctx: &DrawContext, area: Rect, buf: &mut Buffer) {
+pub(super) fn render(ctx: &DrawContext, area: Rect, buf: &mut Buffer) {
     let &DrawContext { app, theme } = ctx;
     let Some(row) = app.selected_row() else {
         block(theme, " Detail ", false).render(area, buf);

@@ -9,7 +9,7 @@ use ratatui::widgets::Widget;
 use super::DrawContext;
 use crate::app::{BINDINGS, Binding};
 
-pub fn render(ctx: &DrawContext, area: Rect, buf: &mut Buffer) {
+pub(super) fn render(ctx: &DrawContext, area: Rect, buf: &mut Buffer) {
     let &DrawContext { app, theme } = ctx;
     let mut spans = Vec::new();
     let mut used = 0usize;

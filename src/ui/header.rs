@@ -9,7 +9,7 @@ use super::DrawContext;
 
 use crate::report::grouped;
 
-pub fn render(ctx: &DrawContext, area: Rect, buf: &mut Buffer) {
+pub(super) fn render(ctx: &DrawContext, area: Rect, buf: &mut Buffer) {
     let &DrawContext { app, theme } = ctx;
     let scenario = app.scenario();
     // Short labels: the line must fit 80 columns beside a folder path.

@@ -10,7 +10,7 @@ use super::block;
 use crate::app::{BINDINGS, Key};
 use ratatui::crossterm::event::KeyCode;
 
-pub fn render(ctx: &DrawContext, area: Rect, buf: &mut Buffer) {
+pub(super) fn render(ctx: &DrawContext, area: Rect, buf: &mut Buffer) {
     let theme = ctx.theme;
     // A binding without help text is the second half of the one before
     // (← after →): its keys join that line.

@@ -11,7 +11,7 @@ use super::layout::SliderRows;
 use super::{Theme, block};
 use crate::app::{SLIDERS, Slider, SliderView};
 
-pub fn render(ctx: &DrawContext, area: Rect, buf: &mut Buffer) {
+pub(super) fn render(ctx: &DrawContext, area: Rect, buf: &mut Buffer) {
     let &DrawContext { app, theme } = ctx;
     let name = app.selected_row().map_or("—", |row| row.name.as_str());
     let focused = SLIDERS[app.focused_slider()];

@@ -22,7 +22,7 @@ const WIDE: u16 = 110;
 /// Eight heights of a sparkline bar, lowest first.
 const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 
-pub fn render(ctx: &DrawContext, area: Rect, buf: &mut Buffer) {
+pub(super) fn render(ctx: &DrawContext, area: Rect, buf: &mut Buffer) {
     let &DrawContext { app, theme } = ctx;
     let comparison = app.comparison();
     let title = format!(

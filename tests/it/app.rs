@@ -7,14 +7,27 @@ use costlens::app::{Action, App, Mode, SLIDERS, Source};
 use costlens::model::{ProfileField, ScenarioField};
 use costlens::profile::Folder;
 
-#[path = "support/worked.rs"]
-mod worked;
+use crate::support::worked::{CHEAP, STRONG};
 
-use worked::CHEAP;
+/// The worked check's `strong` plus what these tests need of it: comments,
+/// for a save to keep, and a quarter of the input written to the cache,
+/// which caps the cache-hit slider at 75%.
+fn strong_with_comments_and_cache_writes() -> String {
+    let text = format!("# strong: the worked check\n{STRONG}")
+        .replacen(
+            "output_tokens = 8_000\n",
+            "output_tokens = 8_000\ncache_write_ratio = 0.25\n",
+            1,
+        )
+        .replacen(
+            "first_pass_rate = 0.72\n",
+            "first_pass_rate = 0.72  # assumption\n",
+            1,
+        );
+    assert!(text.contains("cache_write_ratio") && text.contains("# assumption"));
+    text
+}
 
-const STRONG: &str = "# strong: the worked check\n[prices]\ninput = 3\noutput = 15\n\n[usage]\ninput_tokens = 40_000\n\
-output_tokens = 8_000\ncache_write_ratio = 0.25\n\n[quality]\nfirst_pass_rate = 0.72  # assumption\nreview_minutes = 6\n\
-survive_rate = 0.985\nincident_cost = 900\n";
 const MIX: &str =
     "[[mix]]\nprofile = \"strong\"\nshare = 0.5\n[[mix]]\nprofile = \"cheap\"\nshare = 0.5\n";
 
@@ -31,7 +44,8 @@ struct Fixture {
 
 fn fixture() -> Fixture {
     let dir = tempfile::tempdir().unwrap();
-    fs::write(dir.path().join("strong.toml"), STRONG).unwrap();
+    let strong = strong_with_comments_and_cache_writes();
+    fs::write(dir.path().join("strong.toml"), strong).unwrap();
     fs::write(dir.path().join("cheap.toml"), CHEAP).unwrap();
     fs::write(dir.path().join("tiered.toml"), MIX).unwrap();
     let folder = Folder::load_dir(dir.path()).unwrap();
@@ -485,7 +499,7 @@ mod reload {
     fn a_moved_slider_keeps_its_value_and_untouched_fields_follow_the_file() {
         let Fixture { dir, mut app } = fixture();
         app.update(FINE_UP); // strong's first-pass rate: a what-if at 0.73
-        let edited = STRONG
+        let edited = strong_with_comments_and_cache_writes()
             .replace("first_pass_rate = 0.72", "first_pass_rate = 0.5")
             .replace("review_minutes = 6", "review_minutes = 9");
         fs::write(dir.path().join("strong.toml"), edited).unwrap();

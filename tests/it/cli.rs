@@ -9,10 +9,7 @@ use std::process::{Command, Output, Stdio};
 use costlens::profile::BUILTIN_FILES;
 use serde_json::Value;
 
-#[path = "support/worked.rs"]
-mod worked;
-
-use worked::{STRONG, worked_folder};
+use crate::support::worked::{STRONG, worked_folder};
 
 fn costlens(args: &[&str], cwd: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_costlens"))
@@ -56,7 +53,12 @@ fn json_report_has_the_documented_shape_and_the_worked_check() {
     let keys = |v: &Value| v.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
     let mut top = keys(&doc);
     top.sort();
-    assert_eq!(top, ["errors", "profiles", "scenario"]);
+    assert_eq!(top, ["errors", "profiles", "scenario", "what_ifs"]);
+    assert_eq!(
+        doc["what_ifs"],
+        Value::Array(vec![]),
+        "no --set, none listed"
+    );
     let scenario = &doc["scenario"];
     assert_eq!(scenario["engineer_rate"], 120.0);
     assert!(scenario["baseline_hours"].is_null() && scenario["changes_per_week"].is_null());
@@ -223,6 +225,24 @@ fn set_applies_what_ifs_like_a_slider() {
         (cost(&["--set", "strong.first_pass_rate=1"], "cheap") - 78.44615384615384).abs() < 1e-9
     );
     assert!((cost(&["--set", "survive_rate=1"], "cheap") - 22.072 / 0.52).abs() < 1e-9);
+    // The JSON lists the what-ifs it applied, in the order given.
+    let sets = [
+        "--set",
+        "strong.first_pass_rate=1",
+        "--set",
+        "engineer_rate=150",
+    ];
+    let out = costlens(
+        &[&["report", ".", "--format", "json"][..], &sets].concat(),
+        dir.path(),
+    );
+    assert_eq!(
+        json(&out)["what_ifs"],
+        serde_json::json!([
+            {"key": "strong.first_pass_rate", "value": 1.0},
+            {"key": "engineer_rate", "value": 150.0},
+        ])
+    );
 }
 
 #[test]
@@ -473,6 +493,7 @@ fn set_checks_the_result_not_each_step() {
 
 /// A shared profiles folder can hold hostile names: nothing `report` or
 /// `check` prints may carry a terminal escape sequence.
+#[cfg(unix)] // a file name that is not UTF-8
 #[test]
 fn hostile_file_names_are_refused_by_name_and_never_printed_raw() {
     use std::ffi::OsStr;

@@ -1,9 +1,8 @@
 //! Table-driven tests of every formula in `cost-model.md`, on the engine's
 //! plain structs (no files involved).
 
-mod common;
-
-use common::{cheap, close, strong, with_baseline};
+use crate::support::close;
+use crate::support::worked::{cheap, strong, with_baseline};
 use costlens::model::{Figures, ModelProfile, PriceBand, Scenario, p90_attempts};
 
 /// name, figures, [C_tok, A, n, R, L], review per merge, tokens per merge, P90 attempts.

@@ -9,10 +9,7 @@ use std::process::Command;
 use costlens::app::{Action, App, Source};
 use costlens::profile::Folder;
 
-#[path = "support/worked.rs"]
-mod worked;
-
-use worked::worked_folder;
+use crate::support::worked::worked_folder;
 
 fn app(dir: &Path, export: &Path) -> App {
     let folder = Folder::load_dir(dir).unwrap();
@@ -79,6 +76,7 @@ fn export_carries_the_what_ifs_and_their_figures() {
     );
 }
 
+#[cfg(unix)] // file modes
 #[test]
 fn export_replaces_the_previous_file_whole_and_keeps_its_mode() {
     use std::os::unix::fs::PermissionsExt;
@@ -98,6 +96,7 @@ fn export_replaces_the_previous_file_whole_and_keeps_its_mode() {
     assert_eq!(names.len(), 1, "{names:?}");
 }
 
+#[cfg(unix)] // file modes
 #[test]
 fn a_new_export_file_is_readable_by_others_like_any_file() {
     use std::os::unix::fs::PermissionsExt;

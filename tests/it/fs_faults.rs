@@ -4,16 +4,15 @@
 //! folder, 10,000 files, a 50 MB file, and no file notifications at all.
 //! Each gives a clear message naming the file, the last good figures stay,
 //! and the explorer keeps answering.
+#![cfg(unix)] // tmux, chmod, symlinks, setpriv
 
 use std::fs;
 use std::os::unix::fs::symlink;
 use std::process::Command;
 use std::time::Instant;
 
-#[path = "support/tmux.rs"]
-mod tmux;
-
-use tmux::{CHEAP, STRONG, Tmux, assert_responsive, cost, shows_table};
+use crate::support::tmux::{Tmux, assert_responsive, cost, shows_table};
+use crate::support::worked::{CHEAP, STRONG};
 
 /// Wide enough that no message is cut.
 const WIDTH: u16 = 160;

@@ -7,8 +7,7 @@
 use std::fs;
 use std::path::PathBuf;
 
-#[path = "../fuzz/pipeline.rs"]
-mod pipeline;
+use crate::support::pipeline;
 
 fn inputs(target: &str) -> Vec<PathBuf> {
     let dir = format!("tests/fixtures/fuzz/{target}");

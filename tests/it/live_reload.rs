@@ -1,10 +1,12 @@
 //! Live reload end to end: `costlens watch DIR --json` (the real binary and
 //! the real watcher) on real files, saved the ways editors save them. Each
-//! test owns its folder and its process.
+//! test owns its folder and its process, and holds this module's turn
+//! (`support::serial`) while the process runs.
 
 use std::cell::RefCell;
 use std::fs::{self, OpenOptions};
 use std::io::{BufRead, BufReader, Write};
+#[cfg(unix)]
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -16,20 +18,25 @@ use std::time::{Duration, Instant, SystemTime};
 use serde_json::Value;
 use tempfile::TempDir;
 
+use crate::support::serial::{self, Turn};
+use crate::support::worked::{CHEAP, STRONG};
+
 /// The longest anything awaited may take, even on a loaded CI machine.
 const WAIT: Duration = Duration::from_secs(10);
 /// Quiet after which no line about an edit can still be on its way
 /// (debounce 20 ms, at most 250 ms a batch, grace 150 ms, poll 200 ms).
 const QUIET: Duration = Duration::from_millis(500);
 
-/// A model profile whose cost depends only on `first_pass_rate`, written
-/// as given: rates of the same length give texts of the same length.
+/// The worked check's `strong` at another first-pass rate, written as
+/// given: rates of the same length give texts of the same length.
 fn profile(first_pass_rate: &str) -> String {
-    format!(
-        "[prices]\ninput = 3\noutput = 15\n\n[usage]\ninput_tokens = 40000\n\
-         output_tokens = 8000\n\n[quality]\nfirst_pass_rate = {first_pass_rate}\n\
-         review_minutes = 6\nsurvive_rate = 0.985\nincident_cost = 900\n"
-    )
+    let line = format!("first_pass_rate = {first_pass_rate}\n");
+    let text = STRONG.replacen("first_pass_rate = 0.72\n", &line, 1);
+    assert!(
+        text.contains(&line),
+        "the worked check has no first_pass_rate line"
+    );
+    text
 }
 
 /// Cost per merge of `profile(p)`: tokens (0.24) and 6 minutes of review
@@ -104,6 +111,8 @@ struct Watch {
     stderr: Arc<Mutex<String>>,
     /// The last line seen, for failure messages.
     last: RefCell<Option<Value>>,
+    /// Dropped last, once the process has ended.
+    _turn: Turn,
 }
 
 impl Watch {
@@ -114,6 +123,7 @@ impl Watch {
     }
 
     fn start_with_env(dir: &Path, poll: bool, env: &[(&str, &str)]) -> (Watch, Value) {
+        let turn = serial::turn(file!());
         let mut child = Command::new(env!("CARGO_BIN_EXE_costlens"))
             .envs(env.iter().copied())
             .arg("watch")
@@ -149,6 +159,7 @@ impl Watch {
             lines,
             stderr,
             last: RefCell::default(),
+            _turn: turn,
         };
         let first = watch.next_matching("first line", |_| true);
         (watch, first)
@@ -298,6 +309,7 @@ save_tests! {
 /// Real vim, with `setting`, edits the profile: swap files, a backup and
 /// (with 'backupcopy' "auto") a `4913` probe come and go beside it.
 /// `replaces`: whether vim must save to a new file (a new inode).
+#[cfg(unix)] // inodes
 fn check_vim(setting: &str, replaces: Option<bool>) {
     // A missing vim must fail loudly: a skipped test looks like a pass.
     assert!(
@@ -326,6 +338,7 @@ fn check_vim(setting: &str, replaces: Option<bool>) {
 }
 
 /// Renames the file to `strong.toml~` and writes a new one.
+#[cfg(unix)]
 #[test]
 fn vim_saves_with_its_default_backup() {
     check_vim("set backupcopy=no", Some(true));
@@ -333,6 +346,7 @@ fn vim_saves_with_its_default_backup() {
 
 /// Vim's defaults as any vimrc (or defaults.vim) gets them: 'backupcopy'
 /// "auto" probes the folder with `4913`, then (usually) renames.
+#[cfg(unix)]
 #[test]
 fn vim_saves_with_its_true_defaults() {
     check_vim("set nocompatible", None);
@@ -340,6 +354,7 @@ fn vim_saves_with_its_true_defaults() {
 
 /// Vi-compatible 'backupcopy' "yes" (what -u NONE alone gives): copies the
 /// file to `strong.toml~`, then overwrites the original in place.
+#[cfg(unix)]
 #[test]
 fn vim_saves_in_place_when_vi_compatible() {
     check_vim("set compatible", Some(false));
@@ -370,11 +385,12 @@ fn broken_then_fixed() {
     let (_root, dir) = folder();
     let path = dir.join("strong.toml");
     let (watch, _) = Watch::start(&dir, false);
-    let located_on_line_10 = |doc: &Value| {
+    // `first_pass_rate` is on line 8 of the worked check's `strong`.
+    let located_on_line_8 = |doc: &Value| {
         errors(doc).iter().any(|error| {
             let path = error["path"].as_str().unwrap_or_default();
             path.ends_with("/strong.toml")
-                && error["line"] == 10
+                && error["line"] == 8
                 && error["column"].as_u64().is_some_and(|column| column >= 1)
         })
     };
@@ -384,7 +400,7 @@ fn broken_then_fixed() {
     let typo = profile("0.61").replace("first_pass_rate", "frist_pass_rate");
     for broken in [half, typo] {
         fs::write(&path, &broken).unwrap();
-        let doc = watch.next_matching("error on line 10", located_on_line_10);
+        let doc = watch.next_matching("error on line 8", located_on_line_8);
         assert!(strong_at(30.5)(&doc), "last good cost lost: {doc}");
         assert_eq!(errors(&doc).len(), 1, "{doc}");
     }
@@ -431,8 +447,7 @@ fn gone_or_empty_for_a_moment_is_never_shown() {
 fn a_new_file_appears() {
     let (_root, dir) = folder();
     let (watch, _) = Watch::start(&dir, false);
-    let cheap = profile("0.52").replace("output = 15", "output = 4");
-    fs::write(dir.join("cheap.toml"), cheap).unwrap();
+    fs::write(dir.join("cheap.toml"), CHEAP).unwrap();
     let two = |doc: &Value| doc["profiles"].as_array().is_some_and(|p| p.len() == 2);
     let doc = watch.next_matching("line with two profiles", two);
     assert!(cost_of(&doc, "cheap").is_some(), "{doc}");

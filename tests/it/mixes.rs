@@ -1,8 +1,7 @@
 //! Routing mixes in the engine: share-weighted sums, nesting, cycles.
 
-mod common;
-
-use common::{cheap, close, strong, with_baseline};
+use crate::support::close;
+use crate::support::worked::{cheap, strong, with_baseline};
 use costlens::model::{Catalog, Figures, MixError, MixPart, ProfileDef, Scenario};
 
 fn part(id: &str, share: f64) -> MixPart {

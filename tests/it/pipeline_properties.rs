@@ -8,12 +8,11 @@
 //!
 //! Bounded for CI: 256 folders per run; `PROPTEST_CASES=100000` runs more.
 
-#[path = "../fuzz/pipeline.rs"]
-mod pipeline;
-
 use costlens::model::ProfileField;
 use costlens::writeback::{Edit, apply_edits};
 use proptest::prelude::*;
+
+use crate::support::pipeline;
 
 const TABLES: &[&str] = &[
     "[prices]",

@@ -1,13 +1,181 @@
 //! Property tests: every figure finite over valid inputs, cost per merge
-//! moves the right way with each input, and validation rejects any
-//! out-of-range f64 (NaN, ±inf, negatives, huge) cleanly.
+//! moves the right way with each input, and the files and `--set` accept
+//! exactly the documented range of every field, rejecting any other f64
+//! (NaN, ±inf, negatives, huge) cleanly.
 
 use costlens::model::{
     ModelProfile, PriceBand, ProfileField, Quality, Scenario, ScenarioField, Usage,
 };
 use costlens::overrides::WhatIf;
-use costlens::profile::parse_profile;
+use costlens::profile::{parse_profile, parse_scenario};
 use proptest::prelude::*;
+
+use Documented::{AboveZeroToOne, AtLeast, WholeFromTo, ZeroToOne};
+
+/// A field's valid range as the documentation gives it, written out here
+/// rather than taken from the code's `bound()`: loosen a bound in the code
+/// (say `fanout >= 0.5`) and the range tests below fail. Every range also
+/// needs a finite number: "`nan` and `inf` are out of range everywhere".
+#[derive(Debug, Clone, Copy)]
+enum Documented {
+    /// `>= min`
+    AtLeast(f64),
+    /// `0..1`, both ends included
+    ZeroToOne,
+    /// `0 < p <= 1`
+    AboveZeroToOne,
+    /// A whole number from `min` to `max`.
+    WholeFromTo(f64, f64),
+}
+
+impl Documented {
+    fn admits(self, value: f64) -> bool {
+        value.is_finite()
+            && match self {
+                AtLeast(min) => value >= min,
+                ZeroToOne => (0.0..=1.0).contains(&value),
+                AboveZeroToOne => value > 0.0 && value <= 1.0,
+                WholeFromTo(min, max) => value.fract() == 0.0 && (min..=max).contains(&value),
+            }
+    }
+}
+
+/// `docs/profile-format.md`, "Field by field" (and `docs/cost-model.md`,
+/// "valid range"): (table, key, range).
+const PROFILE_RANGES: [(&str, &str, Documented); 14] = [
+    ("prices", "input", AtLeast(0.0)),
+    ("prices", "output", AtLeast(0.0)),
+    ("prices", "cache_write", AtLeast(0.0)),
+    ("prices", "cache_read", AtLeast(0.0)),
+    ("usage", "input_tokens", AtLeast(0.0)),
+    ("usage", "output_tokens", AtLeast(0.0)),
+    ("usage", "fanout", AtLeast(1.0)),
+    ("usage", "cache_hit_ratio", ZeroToOne),
+    ("usage", "cache_write_ratio", ZeroToOne),
+    ("usage", "long_prompt_share", ZeroToOne),
+    ("quality", "first_pass_rate", AboveZeroToOne),
+    ("quality", "review_minutes", AtLeast(0.0)),
+    ("quality", "survive_rate", ZeroToOne),
+    ("quality", "incident_cost", AtLeast(0.0)),
+];
+
+/// `docs/profile-format.md`, "scenario.toml": "Money and hours are finite
+/// numbers >= 0", and `attempts_shown` "a whole number from 1 to 1000".
+/// `changes_per_week`, a count of changes, is >= 0 like them.
+const SCENARIO_RANGES: [(&str, Documented); 6] = [
+    ("engineer_rate", AtLeast(0.0)),
+    ("baseline_hours", AtLeast(0.0)),
+    ("changes_per_week", AtLeast(0.0)),
+    ("platform_cost_per_month", AtLeast(0.0)),
+    ("setup_cost", AtLeast(0.0)),
+    ("attempts_shown", WholeFromTo(1.0, 1000.0)),
+];
+
+/// Each documented end (0, 1, 1000), one step either side of it, and the
+/// values no range may take.
+fn edges() -> Vec<f64> {
+    let mut values = vec![
+        f64::NAN,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        f64::MAX,
+        f64::MIN,
+    ];
+    for end in [0.0, 1.0, 1000.0] {
+        values.extend([
+            end,
+            f64::next_down(end),
+            f64::next_up(end),
+            end - 0.5,
+            end + 0.5,
+        ]);
+    }
+    values.extend([-0.0, -1.0, 2.0, 999.0, 1001.0, 1e300, -1e300]);
+    values
+}
+
+/// Any f64, with the interesting ones often.
+fn any_value() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        2 => any::<f64>(),
+        1 => prop::sample::select(edges()),
+        1 => -2.0..1002.0f64,
+    ]
+}
+
+fn profile_accepts(table: &str, key: &str, value: f64) -> bool {
+    let text = profile_with(table, key, value);
+    match parse_profile("p.toml", &text) {
+        Ok(_) => true,
+        Err(diagnostics) => {
+            let located = diagnostics
+                .iter()
+                .all(|d| d.location.is_some() && !d.message.is_empty());
+            assert!(located, "{text}\n{diagnostics:?}");
+            false
+        }
+    }
+}
+
+fn scenario_accepts(key: &str, value: f64) -> bool {
+    let text = format!("{key} = {}\n", toml_float(value));
+    parse_scenario("scenario.toml", &text).is_ok()
+}
+
+fn set_accepts(key: &str, value: f64) -> bool {
+    let parsed: Result<WhatIf, String> = format!("{key}={}", toml_float(value)).parse();
+    parsed.is_ok()
+}
+
+#[test]
+fn every_field_has_its_documented_range_here() {
+    let mut documented: Vec<(&str, &str)> =
+        PROFILE_RANGES.iter().map(|(t, k, _)| (*t, *k)).collect();
+    let mut fields: Vec<(&str, &str)> = ProfileField::ALL
+        .iter()
+        .map(|f| (f.table(), f.key()))
+        .collect();
+    documented.sort();
+    fields.sort();
+    assert_eq!(
+        documented, fields,
+        "a profile field without its documented range, or the other way"
+    );
+    let mut documented: Vec<&str> = SCENARIO_RANGES.iter().map(|(k, _)| *k).collect();
+    let mut fields: Vec<&str> = ScenarioField::ALL.iter().map(|f| f.key()).collect();
+    documented.sort();
+    fields.sort();
+    assert_eq!(
+        documented, fields,
+        "a scenario field without its documented range, or the other way"
+    );
+}
+
+/// Every field, in a file and in `--set`, at each end of its range and one
+/// step past it.
+#[test]
+fn every_field_at_the_edges_of_its_documented_range() {
+    for value in edges() {
+        for (table, key, range) in PROFILE_RANGES {
+            let want = range.admits(value);
+            assert_eq!(
+                profile_accepts(table, key, value),
+                want,
+                "{table}.{key} = {value:?} in a file"
+            );
+            assert_eq!(set_accepts(key, value), want, "--set {key}={value:?}");
+        }
+        for (key, range) in SCENARIO_RANGES {
+            let want = range.admits(value);
+            assert_eq!(
+                scenario_accepts(key, value),
+                want,
+                "{key} = {value:?} in scenario.toml"
+            );
+            assert_eq!(set_accepts(key, value), want, "--set {key}={value:?}");
+        }
+    }
+}
 
 fn band() -> impl Strategy<Value = PriceBand> {
     (
@@ -150,23 +318,29 @@ proptest! {
     }
 
     #[test]
-    fn validation_accepts_exactly_the_valid_range(field in prop::sample::select(ProfileField::ALL.to_vec()),
-                                                  value in any::<f64>()) {
-        let text = profile_with(field, value);
-        let parsed = parse_profile("p.toml", &text);
+    fn validation_accepts_exactly_the_valid_range(field in prop::sample::select(PROFILE_RANGES.to_vec()),
+                                                  value in any_value()) {
+        let (table, key, range) = field;
         // The fixed profile has no cache ratios and a long-prompt band, so
         // the cross-field rules never fire here.
-        prop_assert_eq!(parsed.is_ok(), field.bound().contains(value), "{}", text);
-        if let Err(diagnostics) = parsed {
-            prop_assert!(diagnostics.iter().all(|d| d.location.is_some() && !d.message.is_empty()));
-        }
+        prop_assert_eq!(profile_accepts(table, key, value), range.admits(value), "{}.{} = {:?}", table, key, value);
     }
 
     #[test]
-    fn set_accepts_exactly_the_valid_range(field in prop::sample::select(ProfileField::ALL.to_vec()),
-                                           value in any::<f64>()) {
-        let parsed: Result<WhatIf, String> = format!("{}={}", field.key(), toml_float(value)).parse();
-        prop_assert_eq!(parsed.is_ok(), field.bound().contains(value));
+    fn scenario_validation_accepts_exactly_the_valid_range(field in prop::sample::select(SCENARIO_RANGES.to_vec()),
+                                                           value in any_value()) {
+        let (key, range) = field;
+        prop_assert_eq!(scenario_accepts(key, value), range.admits(value), "{} = {:?}", key, value);
+    }
+
+    #[test]
+    fn set_accepts_exactly_the_valid_range(field in prop::sample::select(PROFILE_RANGES.to_vec()),
+                                           scenario_field in prop::sample::select(SCENARIO_RANGES.to_vec()),
+                                           value in any_value()) {
+        let (_, key, range) = field;
+        prop_assert_eq!(set_accepts(key, value), range.admits(value), "--set {}={:?}", key, value);
+        let (key, range) = scenario_field;
+        prop_assert_eq!(set_accepts(key, value), range.admits(value), "--set {}={:?}", key, value);
     }
 }
 
@@ -185,22 +359,23 @@ fn toml_float(value: f64) -> String {
     }
 }
 
-fn profile_with(field: ProfileField, value: f64) -> String {
-    let mut values: Vec<(ProfileField, String)> = vec![
-        (ProfileField::InputPrice, "3.0".into()),
-        (ProfileField::OutputPrice, "15.0".into()),
-        (ProfileField::InputTokens, "40000".into()),
-        (ProfileField::OutputTokens, "8000".into()),
-        (ProfileField::FirstPassRate, "0.7".into()),
-        (ProfileField::ReviewMinutes, "6".into()),
+/// A valid model profile but for `table.key`, which is `value`.
+fn profile_with(table: &str, key: &str, value: f64) -> String {
+    let mut values: Vec<(&str, &str, String)> = vec![
+        ("prices", "input", "3.0".into()),
+        ("prices", "output", "15.0".into()),
+        ("usage", "input_tokens", "40000".into()),
+        ("usage", "output_tokens", "8000".into()),
+        ("quality", "first_pass_rate", "0.7".into()),
+        ("quality", "review_minutes", "6".into()),
     ];
-    values.retain(|(each, _)| *each != field);
-    values.push((field, toml_float(value)));
+    values.retain(|(each_table, each_key, _)| (*each_table, *each_key) != (table, key));
+    values.push((table, key, toml_float(value)));
     let mut text = String::new();
     for table in ["prices", "usage", "quality"] {
         text.push_str(&format!("[{table}]\n"));
-        for (each, value) in values.iter().filter(|(each, _)| each.table() == table) {
-            text.push_str(&format!("{} = {value}\n", each.key()));
+        for (_, key, value) in values.iter().filter(|(each, _, _)| *each == table) {
+            text.push_str(&format!("{key} = {value}\n"));
         }
         if table == "prices" {
             text.push_str("[prices.long_prompt]\ninput = 6.0\noutput = 22.5\n");

@@ -5,14 +5,13 @@
 //! injected panic's report in plain words instead), and a shell that is
 //! not left in raw mode, the alternate screen or mouse capture (which each
 //! test turns on first).
+#![cfg(unix)] // tmux, signals, /proc
 
 use std::fs;
 use std::time::Instant;
 
-#[path = "support/tmux.rs"]
-mod tmux;
-
-use tmux::{CHEAP, STRONG, Tmux, assert_responsive, shows_table};
+use crate::support::tmux::{Tmux, assert_responsive, shows_table};
+use crate::support::worked::{CHEAP, STRONG};
 
 /// A small deterministic generator: the same storm on every run, so a
 /// failure can be replayed.

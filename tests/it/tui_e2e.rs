@@ -1,13 +1,12 @@
 //! End to end in a real terminal (tmux, see `support/tmux.rs`): the cost
 //! on screen follows the sliders, quitting restores the terminal, help,
 //! resize, monochrome and a live edit.
+#![cfg(unix)] // tmux
 
 use std::fs;
 
-#[path = "support/tmux.rs"]
-mod tmux;
-
-use tmux::{STRONG, Tmux, colour_codes, cost, row, shows_table, slider_shows};
+use crate::support::tmux::{Tmux, colour_codes, cost, row, shows_table, slider_shows};
+use crate::support::worked::STRONG;
 
 #[test]
 fn slider_moves_change_the_cost_on_screen() {

@@ -11,6 +11,7 @@
 //! after the explorer says the write is done, so a finished write is
 //! checked too. `COSTLENS_KILL_ROUNDS` raises the number of rounds per
 //! kind (default 40).
+#![cfg(unix)] // tmux, kill -9
 
 use std::fs;
 use std::path::Path;
@@ -22,10 +23,8 @@ use costlens::app::{Action, App, Source};
 use costlens::profile::Folder;
 use costlens::writeback::{Edit, apply_edits};
 
-#[path = "support/tmux.rs"]
-mod tmux;
-
-use tmux::{CHEAP, STRONG, Tmux, shows_table, timeout};
+use crate::support::tmux::{Tmux, shows_table, timeout};
+use crate::support::worked::{CHEAP, STRONG};
 
 /// How long each write holds still halfway, in the armed rounds: long, as
 /// the kill ends it anyway, so a slow machine still kills mid-write.

@@ -1,6 +1,7 @@
 //! Writing what-ifs back into real profile files in temp folders.
 
 use std::fs;
+#[cfg(unix)]
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
@@ -9,9 +10,9 @@ use costlens::profile::{Definition, parse_profile, parse_scenario};
 use costlens::writeback::{Edit, apply_edits, write_back};
 use tempfile::TempDir;
 
-const HAIKU: &str = include_str!("../profiles/haiku-5.5.toml");
-const FABLE: &str = include_str!("../profiles/fable-5.1.toml");
-const SCENARIO: &str = include_str!("../profiles/scenario.toml");
+const HAIKU: &str = include_str!("../../profiles/haiku-5.5.toml");
+const FABLE: &str = include_str!("../../profiles/fable-5.1.toml");
+const SCENARIO: &str = include_str!("../../profiles/scenario.toml");
 
 fn edit(table: &str, key: &str, value: f64) -> Edit {
     Edit {
@@ -231,8 +232,10 @@ fn assert_untouched(path: &Path, original: &str) {
 
 /// Set in the copy of this test binary that `a_read_only_folder_...`
 /// starts without root's power over permissions.
+#[cfg(unix)]
 const WITHOUT_OVERRIDE: &str = "COSTLENS_TEST_WITHOUT_DAC_OVERRIDE";
 
+#[cfg(unix)] // file modes, setpriv
 #[test]
 fn a_read_only_folder_leaves_the_original_intact() {
     let (dir, path) = folder_with("haiku-5.5.toml", HAIKU);
@@ -254,7 +257,10 @@ fn a_read_only_folder_leaves_the_original_intact() {
                 "--bounding-set=-dac_override,-dac_read_search",
             ])
             .arg(std::env::current_exe().unwrap())
-            .args(["--exact", "a_read_only_folder_leaves_the_original_intact"])
+            .args([
+                "--exact",
+                "writeback::a_read_only_folder_leaves_the_original_intact",
+            ])
             .env(WITHOUT_OVERRIDE, "1")
             .output()
             .expect("setpriv runs (util-linux)");
@@ -330,6 +336,7 @@ fn a_non_finite_value_is_an_error_and_nothing_is_written() {
     }
 }
 
+#[cfg(unix)] // file modes
 #[test]
 fn permissions_are_kept() {
     for mode in [0o640, 0o600, 0o644] {
@@ -352,6 +359,7 @@ fn no_temp_files_are_left_after_successful_writes() {
     assert_eq!(profile.usage.fanout, 1.5);
 }
 
+#[cfg(unix)] // symlinks
 #[test]
 fn a_symlinked_profile_is_updated_and_stays_a_link() {
     let (dir, real) = folder_with("real.toml", HAIKU);

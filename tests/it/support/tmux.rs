@@ -8,8 +8,8 @@
 //! prove the terminal was restored. The profiles live in `profiles/`
 //! under the shell's folder, so a test can delete and recreate them.
 //!
-//! Shared by several test binaries, each of which uses only part of it.
-#![allow(dead_code)]
+//! A `Tmux` also holds its module's turn (see `serial`) from `start` until
+//! it is dropped, so end-to-end modules never load the machine at once.
 
 use std::fs;
 use std::path::PathBuf;
@@ -18,11 +18,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread;
 use std::time::{Duration, Instant};
 
-#[path = "worked.rs"]
-mod worked;
-
-#[allow(unused_imports)] // each test binary uses part
-pub use worked::{CHEAP, STRONG};
+use super::serial::{self, Turn};
+use super::worked;
 
 /// How long a wait may take before the test fails: generous, because a
 /// loaded CI machine runs the debug build slowly (10,000 files, 10,000
@@ -46,10 +43,15 @@ pub struct Tmux {
     /// server dies, so the guard removes it.
     socket_path: Option<String>,
     pub dir: tempfile::TempDir,
+    /// Dropped last, once the server is gone.
+    _turn: Turn,
 }
 
 impl Tmux {
+    /// Starts the server; the turn taken is the calling file's module.
+    #[track_caller]
     pub fn start(width: u16, height: u16) -> Tmux {
+        let turn = serial::turn(std::panic::Location::caller().file());
         // A missing tmux must fail loudly: a skipped test looks like a pass.
         if Command::new("tmux").arg("-V").output().is_err() {
             panic!("tmux is not on PATH; these tests need it (.ci/run installs it)");
@@ -69,6 +71,7 @@ impl Tmux {
             socket,
             socket_path: None,
             dir,
+            _turn: turn,
         };
         let (w, h) = (width.to_string(), height.to_string());
         let cwd = tmux.dir.path().to_str().unwrap().to_string();

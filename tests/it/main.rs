@@ -1,0 +1,72 @@
+//! costlens's integration tests: one test binary (`cargo test --test it`),
+//! one module per area. `cargo test MODULE::` runs one area, e.g.
+//! `cargo test bad_input::`.
+//!
+//! The engine, on plain structs:
+//! - `engine`: every formula of `docs/cost-model.md`, table-driven, and
+//!   the worked check (30.50 and 78.45);
+//! - `mixes`: routing mixes: share-weighted sums, nesting, cycles;
+//! - `properties` (proptest): figures finite, costs moving the right way,
+//!   and every field's range exactly as `docs/profile-format.md` documents.
+//!
+//! Profile files and the command line:
+//! - `bad_input`: every way a profiles folder can be wrong, each as the
+//!   good profile with one line broken (or a short explicit file), checked
+//!   by the library, `costlens check` and `costlens report --format json`;
+//! - `cli`: the built binary's commands, formats and exit codes;
+//! - `writeback`: `s` writing what-ifs into files, comments and all;
+//! - `export`: `e` writing the comparison to a markdown file.
+//!
+//! The explorer without a terminal:
+//! - `app`: `App::update`, action by action, on real files; mouse; reloads;
+//! - `keys`: the key table in each mode;
+//! - `snapshots` (insta, `snapshots/` beside this file): whole screens on
+//!   ratatui's TestBackend after key sequences.
+//!
+//! Fuzzing's inputs and properties:
+//! - `fuzz_inputs`: the fuzzers' kept inputs (`tests/fixtures/fuzz/`)
+//!   replayed through `fuzz/pipeline.rs`;
+//! - `pipeline_properties` (proptest): generated folders through the same
+//!   pipeline.
+//!
+//! End to end, real processes against the clock (each takes its turn, see
+//! `support::serial`; all but `live_reload` are Unix only):
+//! - `live_reload`: `costlens watch --json` and the real watcher, files
+//!   saved the ways editors save them (vim included);
+//! - `tui_e2e`: the explorer in tmux: sliders, quitting, help, resize,
+//!   monochrome, a live edit;
+//! - `tui_abuse`: resize storms, random keys and bytes, a huge paste,
+//!   signals, injected panics;
+//! - `fs_faults`: the folder deleted, unreadable files, symlink loops,
+//!   10,000 files, a 50 MB file, no file notifications;
+//! - `write_safety`: `kill -9` in the middle of `s` and `e`.
+//!
+//! `support` holds what several modules share: the worked-check profiles,
+//! the tmux harness, the turn-taking, the fuzz pipeline.
+//!
+//! Where a new test goes: beside the tests of the same area above. A new
+//! way a file can be wrong is one row in `bad_input`; a new formula, one
+//! `Case` in `engine`; a new screen, a sequence in `snapshots`. A new area
+//! is a new `mod` here and a line in this list. Fixtures are under
+//! `tests/fixtures/`, read by paths relative to the package root, where
+//! cargo runs the tests.
+
+mod support;
+
+mod app;
+mod bad_input;
+mod cli;
+mod engine;
+mod export;
+mod fs_faults;
+mod fuzz_inputs;
+mod keys;
+mod live_reload;
+mod mixes;
+mod pipeline_properties;
+mod properties;
+mod snapshots;
+mod tui_abuse;
+mod tui_e2e;
+mod write_safety;
+mod writeback;
