@@ -1,7 +1,7 @@
 //! The whole way a profile file travels — bytes → parse → validate →
 //! compute → report → render — for the fuzzer (`fuzz_targets/folder.rs`;
 //! `fuzz_targets/profile.rs` runs one file, fast) and for the tests that
-//! replay its inputs (`tests/fuzz_inputs.rs`), so both run exactly the
+//! replay its inputs (`tests/it/fuzz_inputs.rs`), so both run exactly the
 //! same code.
 //!
 //! The input is a small folder: chunks separated by a NUL byte become

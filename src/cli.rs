@@ -20,12 +20,8 @@ use crate::watch::{self, FolderUpdate, WatchMode};
 
 /// What does an agent really cost per merged change that survives?
 #[derive(Debug, Parser)]
-#[command(
-    name = "costlens",
-    version,
-    args_conflicts_with_subcommands = true
-)]
-pub struct Cli {
+#[command(name = "costlens", version, args_conflicts_with_subcommands = true)]
+pub(crate) struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
     /// Profiles folder (default: ./profiles, else the built-in profiles).

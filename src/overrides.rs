@@ -102,7 +102,7 @@ impl FromStr for WhatIf {
 
 /// `--set` what-ifs as overrides, the same as the explorer's sliders
 /// make. An unknown profile id or a mix is an error.
-pub fn overrides_for(what_ifs: &[WhatIf], catalog: &Catalog) -> Result<Overrides, String> {
+pub(crate) fn overrides_for(what_ifs: &[WhatIf], catalog: &Catalog) -> Result<Overrides, String> {
     let mut overrides = Overrides::default();
     for what_if in what_ifs {
         let value = what_if.value;
@@ -160,11 +160,11 @@ pub struct Overrides {
 }
 
 impl Overrides {
-    pub fn set_scenario(&mut self, field: ScenarioField, value: f64) {
+    pub(crate) fn set_scenario(&mut self, field: ScenarioField, value: f64) {
         self.scenario.insert(field, value);
     }
 
-    pub fn set_profile(&mut self, id: &str, field: ProfileField, value: f64) {
+    pub(crate) fn set_profile(&mut self, id: &str, field: ProfileField, value: f64) {
         self.profiles.insert((id.to_string(), field), value);
     }
 
@@ -176,16 +176,16 @@ impl Overrides {
         self.profiles.get(&(id.to_string(), field)).copied()
     }
 
-    pub fn clear_scenario(&mut self, field: ScenarioField) {
+    pub(crate) fn clear_scenario(&mut self, field: ScenarioField) {
         self.scenario.remove(&field);
     }
 
-    pub fn clear_profile(&mut self, id: &str, field: ProfileField) {
+    pub(crate) fn clear_profile(&mut self, id: &str, field: ProfileField) {
         self.profiles.remove(&(id.to_string(), field));
     }
 
     /// Every what-if of one profile, in field order.
-    pub fn profile_edits(&self, id: &str) -> Vec<(ProfileField, f64)> {
+    pub(crate) fn profile_edits(&self, id: &str) -> Vec<(ProfileField, f64)> {
         // Keys sort by id first: one id's what-ifs are one range.
         let fields = ProfileField::ALL.iter().copied();
         let (Some(low), Some(high)) = (fields.clone().min(), fields.max()) else {
@@ -199,12 +199,12 @@ impl Overrides {
     }
 
     /// Every scenario what-if, in field order.
-    pub fn scenario_entries(&self) -> impl Iterator<Item = (ScenarioField, f64)> + '_ {
+    pub(crate) fn scenario_entries(&self) -> impl Iterator<Item = (ScenarioField, f64)> + '_ {
         self.scenario.iter().map(|(field, value)| (*field, *value))
     }
 
     /// Every profile what-if, by id then field.
-    pub fn profile_entries(&self) -> impl Iterator<Item = (&str, ProfileField, f64)> + '_ {
+    pub(crate) fn profile_entries(&self) -> impl Iterator<Item = (&str, ProfileField, f64)> + '_ {
         self.profiles
             .iter()
             .map(|((id, field), value)| (id.as_str(), *field, *value))
@@ -231,13 +231,13 @@ impl Overrides {
     }
 
     /// Puts profile `id`'s what-ifs on top of `model`, its file's values.
-    pub fn apply_to_model(&self, id: &str, model: &mut ModelProfile) {
+    pub(crate) fn apply_to_model(&self, id: &str, model: &mut ModelProfile) {
         for (field, value) in self.profile_edits(id) {
             field.set(model, value);
         }
     }
 
-    pub fn apply_to_scenario(&self, scenario: &mut Scenario) {
+    pub(crate) fn apply_to_scenario(&self, scenario: &mut Scenario) {
         for (field, value) in &self.scenario {
             field.set(scenario, *value);
         }
@@ -245,7 +245,7 @@ impl Overrides {
 
     /// The ids whose what-ifs differ between `self` and `other`: after a
     /// slider moves, only these profiles need rebuilding.
-    pub fn changed_profiles(&self, other: &Overrides) -> BTreeSet<String> {
+    pub(crate) fn changed_profiles(&self, other: &Overrides) -> BTreeSet<String> {
         let differs = |a: &Overrides, b: &Overrides| {
             a.profiles
                 .iter()

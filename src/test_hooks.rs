@@ -27,7 +27,7 @@ pub(crate) fn refuse_native_watcher() -> bool {
 }
 
 #[cfg(not(debug_assertions))]
-pub fn refuse_native_watcher() -> bool {
+pub(crate) fn refuse_native_watcher() -> bool {
     false
 }
 
@@ -42,7 +42,7 @@ pub(crate) fn pause_mid_write() {
 }
 
 #[cfg(not(debug_assertions))]
-pub fn pause_mid_write() {}
+pub(crate) fn pause_mid_write() {}
 
 /// Panics when `event` is the key `!` and the test asked for a panic on
 /// `thread`.
@@ -55,4 +55,4 @@ pub(crate) fn panic_if_asked(thread: &str, event: &Event) {
 }
 
 #[cfg(not(debug_assertions))]
-pub fn panic_if_asked(_thread: &str, _event: &ratatui::crossterm::event::Event) {}
+pub(crate) fn panic_if_asked(_thread: &str, _event: &ratatui::crossterm::event::Event) {}

@@ -10,7 +10,7 @@ use crate::report::{self, Format};
 
 /// Where `e` writes unless told otherwise: the folder costlens was started
 /// in, like any command-line tool's output.
-pub const DEFAULT_EXPORT_FILE: &str = "costlens-export.md";
+pub(crate) const DEFAULT_EXPORT_FILE: &str = "costlens-export.md";
 
 impl App {
     /// Sets where `e` writes (tests point it into a temp folder).

@@ -39,7 +39,7 @@ impl Key {
 
 /// One row of the key table.
 #[derive(Debug, Clone)]
-pub struct Binding {
+pub(crate) struct Binding {
     pub keys: &'static [Key],
     /// How the keys are written in the footer and the help.
     pub label: &'static str,
@@ -73,7 +73,7 @@ const fn bind(
 
 use KeyCode::{BackTab, Down, Esc, F, Left, Right, Tab, Up};
 
-pub const BINDINGS: &[Binding] = &[
+pub(crate) const BINDINGS: &[Binding] = &[
     bind(
         &[Key::Plain(Down), Key::Char('j')],
         "↑↓",

@@ -12,8 +12,9 @@ use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 
 pub use action::Action;
-pub use export::DEFAULT_EXPORT_FILE;
-pub use keys::{BINDINGS, Binding, Key, action_for};
+pub(crate) use export::DEFAULT_EXPORT_FILE;
+pub(crate) use keys::{BINDINGS, Binding};
+pub use keys::{Key, action_for};
 pub use sliders::{SLIDERS, Slider, SliderTarget, Unit};
 
 use crate::model::{Catalog, ModelProfile, ProfileDef, Scenario};
@@ -219,7 +220,7 @@ impl App {
         self.slider
     }
 
-    pub fn selected_row(&self) -> Option<&Row> {
+    pub(crate) fn selected_row(&self) -> Option<&Row> {
         self.comparison.rows.get(self.selected)
     }
 
@@ -245,7 +246,7 @@ impl App {
     }
 
     /// The model `id` as its file has it.
-    pub fn file_model(&self, id: &str) -> Option<&ModelProfile> {
+    pub(crate) fn file_model(&self, id: &str) -> Option<&ModelProfile> {
         match self.file_catalog.get(id)? {
             ProfileDef::Model(model) => Some(model),
             ProfileDef::Mix(_) => None,
@@ -257,7 +258,7 @@ impl App {
     }
 
     /// Where the profiles came from, for the header.
-    pub fn source_label(&self) -> String {
+    pub(crate) fn source_label(&self) -> String {
         match &self.source {
             Source::Folder(dir) => shown_dir(dir),
             Source::BuiltIn => "built-in profiles".to_string(),

@@ -16,7 +16,7 @@ impl App {
     }
 
     /// Takes a freshly loaded folder; what-ifs and the selection stay.
-    pub fn replace_folder(&mut self, folder: Folder) {
+    pub(crate) fn replace_folder(&mut self, folder: Folder) {
         let selected = self.selected_id();
         self.file_catalog = folder.catalog();
         self.folder = folder;

@@ -41,16 +41,16 @@ impl Catalog {
         self.index.get(id).map(|&at| &self.entries[at].1)
     }
 
-    pub fn get_mut(&mut self, id: &str) -> Option<&mut ProfileDef> {
+    pub(crate) fn get_mut(&mut self, id: &str) -> Option<&mut ProfileDef> {
         self.index.get(id).map(|&at| &mut self.entries[at].1)
     }
 
-    pub fn entries(&self) -> impl Iterator<Item = (&str, &ProfileDef)> {
+    pub(crate) fn entries(&self) -> impl Iterator<Item = (&str, &ProfileDef)> {
         self.entries.iter().map(|(id, def)| (id.as_str(), def))
     }
 
     /// The models (not the mixes), in insertion order.
-    pub fn models(&self) -> impl Iterator<Item = (&str, &ModelProfile)> {
+    pub(crate) fn models(&self) -> impl Iterator<Item = (&str, &ModelProfile)> {
         self.entries.iter().filter_map(|(id, def)| match def {
             ProfileDef::Model(model) => Some((id.as_str(), model)),
             ProfileDef::Mix(_) => None,
@@ -66,7 +66,7 @@ impl Catalog {
     /// Figures for the entries `wanted` picks, in insertion order (parts of
     /// a wanted mix are computed too, but not returned). A slider moving
     /// one profile needs only it and the mixes.
-    pub fn compute_some(
+    pub(crate) fn compute_some(
         &self,
         scenario: &Scenario,
         wanted: impl Fn(&str, &ProfileDef) -> bool,

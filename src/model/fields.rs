@@ -31,7 +31,7 @@ impl Bound {
     }
 
     /// "must be ..." text for a message.
-    pub fn describe(self) -> String {
+    pub(crate) fn describe(self) -> String {
         match self {
             Bound::AtLeast(min) => format!("must be a finite number >= {min}"),
             Bound::Ratio => "must be a finite number from 0 to 1".to_string(),
@@ -43,7 +43,7 @@ impl Bound {
     /// The ends of the range: infinite above when there is no top, and
     /// the excluded 0 of a positive ratio (see `contains`). The sliders'
     /// tracks are built from these.
-    pub fn limits(self) -> (f64, f64) {
+    pub(crate) fn limits(self) -> (f64, f64) {
         match self {
             Bound::AtLeast(min) => (min, f64::INFINITY),
             Bound::Ratio => (0.0, 1.0),
@@ -128,7 +128,7 @@ impl ProfileField {
         }
     }
 
-    pub fn from_key(key: &str) -> Option<Self> {
+    pub(crate) fn from_key(key: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|field| field.key() == key)
     }
 
@@ -191,7 +191,7 @@ impl ProfileField {
 
 impl Usage {
     /// Cache hits and writes are shares of the same input tokens.
-    pub fn cache_ratio_problem(&self) -> Option<String> {
+    pub(crate) fn cache_ratio_problem(&self) -> Option<String> {
         let cached = self.cache_hit_ratio + self.cache_write_ratio;
         (cached > 1.0 + 1e-12).then(|| {
             format!("cache_hit_ratio + cache_write_ratio must be at most 1 (found {cached})")
@@ -199,7 +199,7 @@ impl Usage {
     }
 
     /// A long-prompt share is billed at a band that must exist.
-    pub fn long_prompt_problem(&self, has_long_prompt_band: bool) -> Option<String> {
+    pub(crate) fn long_prompt_problem(&self, has_long_prompt_band: bool) -> Option<String> {
         (self.long_prompt_share > 0.0 && !has_long_prompt_band).then(|| {
             format!(
                 "long_prompt_share needs a [prices.long_prompt] table (found {})",
@@ -231,7 +231,7 @@ pub enum ScenarioField {
 
 /// The longest sparkline series a scenario may ask for; far past any
 /// useful retry count, and it keeps a typo from allocating gigabytes.
-pub const MAX_ATTEMPTS_SHOWN: u64 = 1000;
+pub(crate) const MAX_ATTEMPTS_SHOWN: u64 = 1000;
 
 impl ScenarioField {
     pub const ALL: [ScenarioField; 6] = [
@@ -254,7 +254,7 @@ impl ScenarioField {
         }
     }
 
-    pub fn from_key(key: &str) -> Option<Self> {
+    pub(crate) fn from_key(key: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|field| field.key() == key)
     }
 

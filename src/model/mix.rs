@@ -26,7 +26,7 @@ pub enum MixError {
 }
 
 /// Deeper nesting than this is refused rather than risking the stack.
-pub const MAX_MIX_DEPTH: usize = 256;
+pub(crate) const MAX_MIX_DEPTH: usize = 256;
 
 /// Where the walk over the catalog stands with one entry.
 pub(super) enum Visit {

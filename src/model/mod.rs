@@ -9,8 +9,9 @@ mod fields;
 mod mix;
 
 pub use catalog::{Catalog, ProfileDef};
-pub use fields::{Bound, MAX_ATTEMPTS_SHOWN, ProfileField, ScenarioField};
-pub use mix::{MAX_MIX_DEPTH, MixError, MixPart};
+pub use fields::{Bound, ProfileField, ScenarioField};
+pub(crate) use mix::MAX_MIX_DEPTH;
+pub use mix::{MixError, MixPart};
 
 /// One price band, USD per million tokens.
 #[derive(Debug, Clone, PartialEq)]
@@ -80,7 +81,7 @@ pub struct ModelProfile {
     pub quality: Quality,
 }
 
-/// Scenario-wide settings; defaults as in the spec.
+/// Scenario-wide settings; defaults as `docs/cost-model.md` gives them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Scenario {
     pub engineer_rate_per_hour: f64,
@@ -228,7 +229,7 @@ impl ModelProfile {
             .collect()
     }
 
-    pub fn core_figures(&self, scenario: &Scenario) -> CoreFigures {
+    pub(crate) fn core_figures(&self, scenario: &Scenario) -> CoreFigures {
         let n = self.expected_attempts();
         let c_tok = self.token_cost_per_attempt();
         let c_rev = self.review_cost_per_attempt(scenario);
@@ -246,7 +247,7 @@ impl ModelProfile {
         }
     }
 
-    pub fn risk_figures(&self, scenario: &Scenario) -> RiskFigures {
+    pub(crate) fn risk_figures(&self, scenario: &Scenario) -> RiskFigures {
         let attempts = p90_attempts(self.quality.first_pass_rate);
         RiskFigures {
             p90_attempts: attempts,
@@ -321,7 +322,7 @@ fn saturating_i32(k: usize) -> i32 {
 
 /// Token share, savings, ROI, review-to-generation and the weekly figures:
 /// they follow from the core figures alike for a model and for a mix.
-pub fn derive_figures(
+pub(crate) fn derive_figures(
     core: CoreFigures,
     risk: Option<RiskFigures>,
     scenario: &Scenario,

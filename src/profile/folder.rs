@@ -292,7 +292,7 @@ impl Folder {
         &self.scenario
     }
 
-    pub fn scenario_is_stale(&self) -> bool {
+    pub(crate) fn scenario_is_stale(&self) -> bool {
         self.scenario_stale
     }
 

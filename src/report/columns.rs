@@ -8,7 +8,7 @@ use super::number::{NONE, grouped, money, percent, percent_to, share_of};
 /// One figure column, in the order of importance (the narrowest table
 /// keeps the first ones).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Column {
+pub(crate) enum Column {
     /// The loaded cost per merged change.
     Cost,
     /// Its token part.
@@ -31,7 +31,7 @@ pub enum Column {
 
 impl Column {
     /// The heading.
-    pub fn header(self) -> &'static str {
+    pub(crate) fn header(self) -> &'static str {
         match self {
             Column::Cost => "Cost",
             Column::Tokens => "Tokens",
@@ -46,7 +46,7 @@ impl Column {
     }
 
     /// The heading where a part of the cost shows as its share.
-    pub fn share_header(self) -> &'static str {
+    pub(crate) fn share_header(self) -> &'static str {
         match self {
             Column::Tokens => "Tok",
             Column::Review => "Rev",
@@ -57,7 +57,7 @@ impl Column {
 
     /// What the column means, for a legend; empty where the one before it
     /// already says it (Tokens explains Review and Regress too).
-    pub fn legend(self) -> &'static str {
+    pub(crate) fn legend(self) -> &'static str {
         match self {
             Column::Cost => "Cost: per merged change",
             Column::Tokens => "Tokens/Review/Regress: its parts",
@@ -70,12 +70,12 @@ impl Column {
     }
 
     /// Whether the column has figures only with a human baseline set.
-    pub fn needs_baseline(self) -> bool {
+    pub(crate) fn needs_baseline(self) -> bool {
         matches!(self, Column::Saving | Column::Roi)
     }
 
     /// The figure, `None` where it has no value.
-    pub fn value(self, row: &Row) -> Option<f64> {
+    pub(crate) fn value(self, row: &Row) -> Option<f64> {
         let figures = &row.figures;
         let core = &figures.core;
         match self {
@@ -93,7 +93,7 @@ impl Column {
 
     /// The figure as `report` writes it: money with cents, rates with one
     /// decimal, "—" for no value.
-    pub fn text(self, row: &Row) -> String {
+    pub(crate) fn text(self, row: &Row) -> String {
         let Some(value) = self.value(row) else {
             return NONE.to_string();
         };
@@ -106,7 +106,7 @@ impl Column {
 
     /// The figure where space is short: a part of the cost as its whole
     /// percent share, a rate as a whole percent, anything else as `text`.
-    pub fn compact_text(self, row: &Row) -> String {
+    pub(crate) fn compact_text(self, row: &Row) -> String {
         let cost = row.figures.core.cost_per_merge;
         match (self, self.value(row)) {
             (Column::Tokens | Column::Review | Column::Regress, Some(part)) => share_of(part, cost),

@@ -7,7 +7,7 @@ use super::json::JsonProfile;
 /// Every figure unrounded, one row per profile, the JSON field names as
 /// headers (taken from the JSON itself, so the two cannot drift apart);
 /// `spend_by_attempt` as `;`-separated values, no value as an empty cell.
-pub fn csv_document(comparison: &Comparison) -> String {
+pub(crate) fn csv_document(comparison: &Comparison) -> String {
     let header = match serde_json::to_value(JsonProfile::default()) {
         Ok(serde_json::Value::Object(fields)) => fields.keys().cloned().collect::<Vec<_>>(),
         _ => Vec::new(),

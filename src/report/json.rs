@@ -8,7 +8,7 @@ use super::{Comparison, Row};
 use crate::profile::{Diagnostic, ProfileKind};
 
 #[derive(Debug, Serialize)]
-pub struct JsonReport {
+pub(crate) struct JsonReport {
     scenario: JsonScenario,
     profiles: Vec<JsonProfile>,
     errors: Vec<JsonError>,
@@ -23,7 +23,7 @@ struct JsonWhatIf {
 
 impl JsonReport {
     /// One line, as `watch --json` prints it.
-    pub fn to_line(&self) -> String {
+    pub(crate) fn to_line(&self) -> String {
         // Serialising plain structs of numbers and strings cannot fail.
         serde_json::to_string(self).unwrap_or_default()
     }
@@ -130,7 +130,7 @@ impl From<&Diagnostic> for JsonError {
 }
 
 /// The whole document for one comparison.
-pub fn json_document(comparison: &Comparison) -> JsonReport {
+pub(crate) fn json_document(comparison: &Comparison) -> JsonReport {
     let s = &comparison.scenario;
     JsonReport {
         scenario: JsonScenario {

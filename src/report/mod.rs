@@ -7,10 +7,11 @@ mod json;
 mod number;
 mod table;
 
-pub use columns::Column;
-pub use csv::csv_document;
-pub use json::{JsonReport, json_document};
-pub use number::{count, grouped, money, percent, percent_to, share_of};
+pub(crate) use columns::Column;
+pub(crate) use csv::csv_document;
+pub(crate) use json::json_document;
+pub use number::{count, grouped, money};
+pub(crate) use number::{percent, share_of};
 
 use std::collections::HashMap;
 
@@ -101,7 +102,10 @@ impl Comparison {
     /// Takes new figures for some rows (by id) and sorts again. After one
     /// slider move only that profile and the mixes change; the sort is then
     /// nearly done already.
-    pub fn update_rows<'a>(&mut self, updates: impl IntoIterator<Item = (&'a str, Figures)>) {
+    pub(crate) fn update_rows<'a>(
+        &mut self,
+        updates: impl IntoIterator<Item = (&'a str, Figures)>,
+    ) {
         let at: std::collections::HashMap<&str, usize> = self
             .rows
             .iter()

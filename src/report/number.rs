@@ -13,13 +13,13 @@ pub fn money(value: f64) -> String {
 }
 
 /// `0.1234` -> `12.3%`.
-pub fn percent(value: f64) -> String {
+pub(crate) fn percent(value: f64) -> String {
     percent_to(value, 1)
 }
 
 /// A ratio as a percentage with `decimals` decimals: `(13.9, 0)` ->
 /// `1,390%`. Every percentage costlens shows goes through here.
-pub fn percent_to(value: f64, decimals: usize) -> String {
+pub(crate) fn percent_to(value: f64, decimals: usize) -> String {
     if !value.is_finite() {
         return NONE.to_string();
     }
@@ -27,7 +27,7 @@ pub fn percent_to(value: f64, decimals: usize) -> String {
 }
 
 /// `part` as a whole-percent share of `total`: `(5.0, 9.0)` -> `56%`.
-pub fn share_of(part: f64, total: f64) -> String {
+pub(crate) fn share_of(part: f64, total: f64) -> String {
     percent_to(part / total, 0)
 }
 

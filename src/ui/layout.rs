@@ -7,8 +7,8 @@ use ratatui::widgets::Block;
 use crate::app::SLIDERS;
 
 /// The smallest screen the explorer draws on.
-pub const MIN_WIDTH: u16 = 80;
-pub const MIN_HEIGHT: u16 = 24;
+pub(crate) const MIN_WIDTH: u16 = 80;
+pub(crate) const MIN_HEIGHT: u16 = 24;
 
 /// Rows the lower panes need: nine sliders and a border.
 const LOWER_MIN_HEIGHT: u16 = 11;
@@ -67,14 +67,14 @@ impl Areas {
     }
 
     /// Table rows that fit inside the border, below the column headings.
-    pub fn visible_rows(&self) -> usize {
+    pub(crate) fn visible_rows(&self) -> usize {
         usize::from(table_body(self.table).height)
     }
 }
 
 /// Where the table's rows go in its `area`: inside the border, below the
 /// line of column headings. Drawing and clicking both ask here.
-pub fn table_body(area: Rect) -> Rect {
+pub(crate) fn table_body(area: Rect) -> Rect {
     let inner = Block::bordered().inner(area);
     Rect {
         y: inner.y.saturating_add(1),
@@ -85,7 +85,7 @@ pub fn table_body(area: Rect) -> Rect {
 
 /// The first row shown: scrolls only as far as keeps `selected` in view,
 /// and is derived, not stored, so drawing and clicking agree.
-pub fn table_offset(selected: usize, visible: usize) -> usize {
+pub(crate) fn table_offset(selected: usize, visible: usize) -> usize {
     if visible == 0 || selected < visible {
         0
     } else {
@@ -104,14 +104,14 @@ const ONE_LINE_FIXED: u16 = 2 + 10 + 1 + 11 + 1 + 2;
 /// (label above track) when the pane is tall enough. Drawing and clicking
 /// both ask here.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct SliderRows {
+pub(crate) struct SliderRows {
     /// Inside the pane's border.
     pub inner: Rect,
     pub two_lines: bool,
 }
 
 impl SliderRows {
-    pub fn new(pane: Rect) -> SliderRows {
+    pub(crate) fn new(pane: Rect) -> SliderRows {
         let inner = Block::bordered().inner(pane);
         let two_lines = usize::from(inner.height) >= SLIDERS.len() * 2;
         SliderRows { inner, two_lines }
@@ -122,7 +122,7 @@ impl SliderRows {
     }
 
     /// The first line of slider `at`; `None` when it falls below the pane.
-    pub fn line(&self, at: usize) -> Option<Rect> {
+    pub(crate) fn line(&self, at: usize) -> Option<Rect> {
         let offset = u16::try_from(at)
             .ok()?
             .checked_mul(self.lines_per_slider())?;
@@ -136,7 +136,7 @@ impl SliderRows {
 
     /// The track of slider `at`: on its second line when there are two,
     /// after the label and value when there is one.
-    pub fn track(&self, at: usize) -> Option<Rect> {
+    pub(crate) fn track(&self, at: usize) -> Option<Rect> {
         let line = self.line(at)?;
         let y = if self.two_lines { line.y + 1 } else { line.y };
         let (x, width) = self.track_span();
@@ -166,7 +166,7 @@ impl SliderRows {
 
     /// The slider under a click at (`column`, `row`), and the position
     /// (0..1) along its track.
-    pub fn slider_at(&self, column: u16, row: u16) -> Option<(usize, f64)> {
+    pub(crate) fn slider_at(&self, column: u16, row: u16) -> Option<(usize, f64)> {
         let slider = usize::from(row.checked_sub(self.inner.y)? / self.lines_per_slider());
         if slider >= SLIDERS.len() {
             return None;

@@ -11,7 +11,8 @@ mod sliders;
 mod table;
 mod theme;
 
-pub use layout::{Areas, MIN_HEIGHT, MIN_WIDTH, SliderRows, table_body, table_offset};
+pub use layout::Areas;
+pub(crate) use layout::{MIN_HEIGHT, MIN_WIDTH, SliderRows, table_body, table_offset};
 pub use theme::Theme;
 
 use std::path::Path;

@@ -211,7 +211,7 @@ impl Slider {
     }
 
     /// The value at `position` (0..1) on the track, snapped to a fine step.
-    pub fn at_position(&self, position: f64, range: (f64, f64)) -> f64 {
+    pub(crate) fn at_position(&self, position: f64, range: (f64, f64)) -> f64 {
         let (low, high) = range;
         let raw = low + position.clamp(0.0, 1.0) * (high - low);
         let snapped = (raw / self.fine_step).round() * self.fine_step;
@@ -219,11 +219,67 @@ impl Slider {
     }
 
     /// Whether the slider moves a field of the selected profile.
-    pub fn is_per_profile(&self) -> bool {
+    pub(crate) fn is_per_profile(&self) -> bool {
         matches!(self.target, SliderTarget::Profile(_))
     }
 }
 
 fn clamp(value: f64, (low, high): (f64, f64)) -> f64 {
     value.max(low).min(high)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{PriceBand, Quality, Usage};
+
+    /// The tracks the explorer has always drawn, written out: built from
+    /// the field bounds, they must not move. A bounded field ends at its
+    /// bound; an open one at its track end; first-pass rate, which must be
+    /// above 0, starts one fine step in.
+    #[test]
+    fn tracks_come_from_the_field_bounds() {
+        let model = ModelProfile {
+            prices: PriceBand::new(3.0, 15.0),
+            long_prompt: None,
+            usage: Usage {
+                input_tokens: 40_000.0,
+                output_tokens: 8_000.0,
+                fanout: 1.0,
+                cache_hit_ratio: 0.0,
+                cache_write_ratio: 0.0,
+                long_prompt_share: 0.0,
+            },
+            quality: Quality {
+                first_pass_rate: 0.72,
+                review_minutes: 6.0,
+                survive_rate: 0.985,
+                incident_cost_usd: 900.0,
+            },
+        };
+        let expected = [
+            ("First-pass rate", (0.01, 1.0)),
+            ("Review time", (0.0, 120.0)),
+            ("Cache hit ratio", (0.0, 1.0)),
+            ("Engineer rate", (0.0, 400.0)),
+            ("Survive rate", (0.0, 1.0)),
+            ("Incident cost", (0.0, 10_000.0)),
+            ("Fan-out", (1.0, 20.0)),
+            ("Input tokens", (0.0, 500_000.0)),
+            ("Output tokens", (0.0, 100_000.0)),
+        ];
+        let scenario = Scenario::default();
+        let ranges: Vec<(&str, (f64, f64))> = SLIDERS
+            .iter()
+            .map(|slider| {
+                let file_value = slider.value(Some(&model), &scenario).unwrap_or(0.0);
+                (slider.label, slider.range(Some(&model), file_value))
+            })
+            .collect();
+        assert_eq!(ranges, expected);
+        // A file value beyond an open track widens it; a bounded one cannot
+        // be beyond its bound (the loader refuses it).
+        let review = &SLIDERS[1];
+        assert_eq!(review.range(Some(&model), 300.0), (0.0, 300.0));
+    }
 }

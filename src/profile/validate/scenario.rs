@@ -5,7 +5,7 @@ use crate::model::{Scenario, ScenarioField};
 use crate::profile::Problem;
 use crate::profile::raw::RawScenario;
 
-/// `scenario.toml`: every field optional, defaults from the spec.
+/// `scenario.toml`: every field optional, defaults as `docs/cost-model.md` gives them.
 pub(crate) fn validate_scenario(raw: RawScenario) -> (Option<Scenario>, Vec<Problem>) {
     let mut check = Checker::default();
     let mut scenario = Scenario::default();
