@@ -5,7 +5,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::str::FromStr;
 
-use crate::model::{Catalog, ModelProfile, ProfileDef, ProfileField, Scenario, ScenarioField};
+use crate::model::{
+    Catalog, MixPart, ModelProfile, ProfileDef, ProfileField, Scenario, ScenarioField,
+};
 use crate::profile::show_number;
 use crate::suggest::nearest;
 
@@ -157,6 +159,10 @@ pub fn apply(
 pub struct Overrides {
     scenario: BTreeMap<ScenarioField, f64>,
     profiles: BTreeMap<(String, ProfileField), f64>,
+    /// A routing mix's shares, every part in file order (moving one share
+    /// rescales the others, so the split is one what-if). Applied only
+    /// while the mix's file names the same parts in the same order.
+    mixes: BTreeMap<String, Vec<MixPart>>,
 }
 
 impl Overrides {
@@ -182,6 +188,37 @@ impl Overrides {
 
     pub(crate) fn clear_profile(&mut self, id: &str, field: ProfileField) {
         self.profiles.remove(&(id.to_string(), field));
+    }
+
+    pub(crate) fn set_mix(&mut self, id: &str, parts: Vec<MixPart>) {
+        self.mixes.insert(id.to_string(), parts);
+    }
+
+    /// Mix `id`'s shares, when a what-if moved them.
+    pub fn mix(&self, id: &str) -> Option<&[MixPart]> {
+        self.mixes.get(id).map(Vec::as_slice)
+    }
+
+    pub(crate) fn clear_mix(&mut self, id: &str) {
+        self.mixes.remove(id);
+    }
+
+    /// Every mix's shares, by id.
+    pub fn mix_entries(&self) -> impl Iterator<Item = (&str, &[MixPart])> + '_ {
+        self.mixes
+            .iter()
+            .map(|(id, parts)| (id.as_str(), parts.as_slice()))
+    }
+
+    /// Drops the share what-ifs of mixes whose file now names other parts
+    /// (or is no longer a mix): the split no longer fits. A mix that is
+    /// gone keeps its what-if, waiting, as other what-ifs do.
+    pub(crate) fn drop_unfit_mixes(&mut self, files: &Catalog) {
+        self.mixes.retain(|id, parts| match files.get(id) {
+            Some(ProfileDef::Mix(file_parts)) => same_parts(file_parts, parts),
+            Some(ProfileDef::Model(_)) => false,
+            None => true,
+        });
     }
 
     /// Every what-if of one profile, in field order.
@@ -211,11 +248,12 @@ impl Overrides {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.scenario.is_empty() && self.profiles.is_empty()
+        self.scenario.is_empty() && self.profiles.is_empty() && self.mixes.is_empty()
     }
 
+    /// How many what-ifs: one per field, and one per mix whose split moved.
     pub fn len(&self) -> usize {
-        self.scenario.len() + self.profiles.len()
+        self.scenario.len() + self.profiles.len() + self.mixes.len()
     }
 
     /// Puts the what-ifs on top of the files' values. Ids that are gone
@@ -227,6 +265,21 @@ impl Overrides {
             if let Some(ProfileDef::Model(model)) = catalog.get_mut(id) {
                 self.apply_to_model(id, model);
             }
+        }
+        for id in self.mixes.keys() {
+            if let Some(ProfileDef::Mix(parts)) = catalog.get_mut(id) {
+                self.apply_to_mix(id, parts);
+            }
+        }
+    }
+
+    /// Puts mix `id`'s share what-if on top of `parts`, its file's parts,
+    /// when they are still the same parts.
+    pub(crate) fn apply_to_mix(&self, id: &str, parts: &mut [MixPart]) {
+        if let Some(shares) = self.mixes.get(id)
+            && same_parts(parts, shares)
+        {
+            parts.clone_from_slice(shares);
         }
     }
 
@@ -253,9 +306,23 @@ impl Overrides {
                 .map(|((id, _), _)| id.clone())
                 .collect::<Vec<_>>()
         };
+        let mixes_differ = |a: &Overrides, b: &Overrides| {
+            a.mixes
+                .iter()
+                .filter(|(id, parts)| b.mixes.get(*id) != Some(*parts))
+                .map(|(id, _)| id.clone())
+                .collect::<Vec<_>>()
+        };
         differs(self, other)
             .into_iter()
             .chain(differs(other, self))
+            .chain(mixes_differ(self, other))
+            .chain(mixes_differ(other, self))
             .collect()
     }
+}
+
+/// The same profiles, in the same order (shares aside).
+fn same_parts(a: &[MixPart], b: &[MixPart]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(a, b)| a.profile_id == b.profile_id)
 }

@@ -1,17 +1,24 @@
-//! Writing a profile's what-ifs (the explorer's slider values) back into
-//! its TOML file, for the `s` key.
+//! Writing what-ifs (the explorer's slider values) back into the files,
+//! for the `s` and `S` keys: a profile's fields, a mix's shares, the
+//! scenario's settings.
 //!
 //! Profile files are hand-written and commented (`# ASSUMPTION: ...`), so
 //! the edit goes through `toml_edit`, which keeps comments, key order and
 //! layout; only the numbers that changed are re-rendered. The file on disk
 //! is replaced atomically, so a crash or a failed write never leaves a
-//! half-written profile behind.
+//! half-written profile behind. A file that has errors now is not written
+//! at all ([`save_change`]): its last good values are what the explorer
+//! shows, and writing the what-ifs into the broken text would lose them.
 
 use std::fs;
+use std::io::ErrorKind;
 use std::path::Path;
 
 use anyhow::{Context, Result, anyhow, bail};
-use toml_edit::{DocumentMut, InlineTable, Item, Key, Table, Value};
+use toml_edit::{ArrayOfTables, DocumentMut, InlineTable, Item, Key, Table, Value};
+
+use crate::model::MixPart;
+use crate::profile::{Diagnostic, parse_profile, parse_scenario};
 
 /// One value to write: `[table]` (a dotted path such as "quality" or
 /// "prices.long_prompt"; "" for the top level) and its key.
@@ -22,6 +29,34 @@ pub struct Edit {
     pub value: f64,
 }
 
+/// What one file gets: values by table and key (a model profile, the
+/// scenario), or a mix's shares.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Change {
+    Values(Vec<Edit>),
+    /// Every part of the mix, in file order, with its new share.
+    Shares(Vec<MixPart>),
+}
+
+impl Change {
+    /// The new text, without touching the disk.
+    pub fn apply(&self, text: &str) -> Result<String> {
+        match self {
+            Change::Values(edits) => apply_edits(text, edits),
+            Change::Shares(parts) => apply_share_edits(text, parts),
+        }
+    }
+}
+
+/// Which kind of file is written, for checking its text before and after.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    /// A model profile or a routing mix: must exist.
+    Profile,
+    /// `scenario.toml`: created when missing (every field is optional).
+    Scenario,
+}
+
 /// Writes `edits` into the TOML file at `path`, keeping its comments, key
 /// order and layout.
 ///
@@ -29,15 +64,121 @@ pub struct Edit {
 /// original file is untouched and the error says what failed and names
 /// the file.
 pub fn write_back(path: &Path, edits: &[Edit]) -> Result<()> {
-    // Resolve symlinks so that a linked profile is updated in place rather
-    // than the link being replaced by a plain file.
-    let target = fs::canonicalize(path)
-        .with_context(|| format!("cannot find profile file {}", path.display()))?;
+    let target = existing_target(path)?;
     let shown = target.display();
     let text = fs::read_to_string(&target).with_context(|| format!("cannot read {shown}"))?;
     let new_text = apply_edits(&text, edits).with_context(|| format!("cannot edit {shown}"))?;
 
     crate::atomic::write_atomically(&target, new_text.as_bytes())
+}
+
+/// Writes `change` into the file at `path` as [`write_back`] does, but
+/// only into a file that is sound: when the file's text has errors now,
+/// nothing is written and the error names the file and its first located
+/// problem (`strong.toml has errors; first: strong.toml:8:19: …`); the
+/// new text is checked the same way before it replaces the old. A
+/// missing `scenario.toml` is created.
+pub fn save_change(path: &Path, kind: FileKind, change: &Change) -> Result<()> {
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |name| name.to_string_lossy().into_owned(),
+    );
+    let (target, text) = match (kind, fs::symlink_metadata(path)) {
+        (FileKind::Scenario, Err(err)) if err.kind() == ErrorKind::NotFound => {
+            (path.to_path_buf(), String::new())
+        }
+        _ => {
+            let target = existing_target(path)?;
+            let text = fs::read_to_string(&target)
+                .with_context(|| format!("cannot read {}", target.display()))?;
+            (target, text)
+        }
+    };
+    if let Some(problem) = first_problem(kind, &name, &text) {
+        bail!("{name} has errors; first: {problem}");
+    }
+    let new_text = change
+        .apply(&text)
+        .with_context(|| format!("cannot edit {}", target.display()))?;
+    if let Some(problem) = first_problem(kind, &name, &new_text) {
+        bail!("the what-ifs would leave {name} with errors; first: {problem}");
+    }
+    crate::atomic::write_atomically(&target, new_text.as_bytes())
+}
+
+/// The file behind `path`, symlinks resolved, so that a linked profile is
+/// updated in place rather than the link being replaced by a plain file.
+fn existing_target(path: &Path) -> Result<std::path::PathBuf> {
+    fs::canonicalize(path).with_context(|| format!("cannot find profile file {}", path.display()))
+}
+
+/// The first problem of a file's text, located ones first, as the loader
+/// reports it; `None` when the file is sound on its own.
+fn first_problem(kind: FileKind, name: &str, text: &str) -> Option<Diagnostic> {
+    let problems = match kind {
+        FileKind::Profile => parse_profile(name, text).err()?,
+        FileKind::Scenario => parse_scenario(name, text).err()?,
+    };
+    let located = problems.iter().find(|problem| problem.location.is_some());
+    located.or(problems.first()).cloned()
+}
+
+/// The new text with each `[[mix]]` part's `share` set from `parts`,
+/// comments and layout kept. Fails when the file's parts are not the
+/// same profiles in the same order (the file changed since), so a share
+/// never lands on the wrong part.
+pub fn apply_share_edits(text: &str, parts: &[MixPart]) -> Result<String> {
+    let mut doc: DocumentMut = text.parse().context("not valid TOML")?;
+    let mix = doc
+        .get_mut("mix")
+        .ok_or_else(|| anyhow!("the file has no [[mix]] parts"))?;
+    let mut tables: Vec<&mut dyn toml_edit::TableLike> = match mix {
+        Item::ArrayOfTables(array) => array_tables(array),
+        Item::Value(Value::Array(array)) => array
+            .iter_mut()
+            .map(|value| {
+                let kind = value.type_name();
+                value
+                    .as_inline_table_mut()
+                    .map(|table| table as &mut dyn toml_edit::TableLike)
+                    .ok_or_else(|| anyhow!("`mix` holds a {kind}, not a table"))
+            })
+            .collect::<Result<_>>()?,
+        other => bail!("`mix` is a {}, not an array of tables", other.type_name()),
+    };
+    if tables.len() != parts.len() {
+        bail!(
+            "the mix has {} parts in the file and {} in the what-if: it changed since",
+            tables.len(),
+            parts.len()
+        );
+    }
+    for (at, (table, part)) in tables.iter_mut().zip(parts).enumerate() {
+        let named = table.get("profile").and_then(Item::as_str);
+        if named != Some(part.profile_id.as_str()) {
+            bail!(
+                "[[mix]] part {} names {}, not `{}`: the mix changed since",
+                at + 1,
+                named.map_or("no profile".to_string(), |id| format!("`{id}`")),
+                part.profile_id
+            );
+        }
+        let edit = Edit {
+            table: String::new(),
+            key: "share".to_string(),
+            value: part.share,
+        };
+        set_number(*table, &edit)
+            .with_context(|| format!("cannot set the share of `{}`", part.profile_id))?;
+    }
+    Ok(doc.to_string())
+}
+
+fn array_tables(array: &mut ArrayOfTables) -> Vec<&mut dyn toml_edit::TableLike> {
+    array
+        .iter_mut()
+        .map(|table| table as &mut dyn toml_edit::TableLike)
+        .collect()
 }
 
 /// The new text, without touching the disk (so the UI and tests can preview
@@ -66,6 +207,14 @@ fn apply_one(doc: &mut DocumentMut, edit: &Edit) -> Result<()> {
         bail!("the value is not a finite number");
     }
     let table = find_or_create_table(doc, &edit.table)?;
+    set_number(table, edit)
+}
+
+/// Sets `edit.key` in `table` to `edit.value`, in place when it is there.
+fn set_number(table: &mut dyn toml_edit::TableLike, edit: &Edit) -> Result<()> {
+    if !edit.value.is_finite() {
+        bail!("the value is not a finite number");
+    }
     match table.get_mut(&edit.key) {
         Some(Item::Value(old)) => replace_number(old, edit.value),
         Some(other) if !other.is_none() => {

@@ -31,8 +31,10 @@ pub enum Action {
     ResetAll,
     /// Take back the last change of what-ifs.
     Undo,
-    /// Write the selected profile's what-ifs into its file.
+    /// Write the selected profile's what-ifs and the scenario's into their files.
     Save,
+    /// Write every what-if on screen, every profile's and the scenario's.
+    SaveAll,
     /// Write the comparison as it stands, what-ifs included, to a markdown file.
     Export,
     /// Make the selected profile the reference row (again: back to cheapest).

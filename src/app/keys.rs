@@ -186,9 +186,17 @@ pub(crate) const BINDINGS: &[Binding] = &[
         &[Key::Char('s')],
         "s",
         "save",
-        "Write the selected profile's what-ifs into its file",
+        "Write the selected profile's and the scenario's what-ifs",
         3,
         Action::Save,
+    ),
+    bind(
+        &[Key::Char('S')],
+        "S",
+        "save all",
+        "Write every what-if on screen into its file",
+        5,
+        Action::SaveAll,
     ),
     bind(
         &[Key::Char('e')],

@@ -12,10 +12,11 @@ use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 
 pub use action::Action;
-pub(crate) use export::DEFAULT_EXPORT_FILE;
 pub(crate) use keys::{BINDINGS, Binding};
 pub use keys::{Key, action_for};
-pub use sliders::{SLIDERS, Slider, SliderTarget, Unit};
+pub use sliders::{SCENARIO_SLIDERS, SLIDERS, Slider, SliderTarget, Unit};
+
+use export::ExportTarget;
 
 use crate::model::{Catalog, ModelProfile, ProfileDef, Scenario};
 use crate::overrides::Overrides;
@@ -60,7 +61,9 @@ pub struct App {
     comparison: Comparison,
     /// Row of the selected profile in `comparison` (cheapest first).
     selected: usize,
-    slider: usize,
+    /// What the focused slider moves (`focused_slider` finds it among
+    /// the selected profile's sliders).
+    focus: SliderTarget,
     /// `None`: the cheapest row is the reference.
     reference_id: Option<String>,
     mode: Mode,
@@ -68,7 +71,7 @@ pub struct App {
     status: Option<Status>,
     running: bool,
     /// Where `e` writes the export.
-    export_path: PathBuf,
+    export_target: ExportTarget,
     /// The watcher's last word was that the folder cannot be read; the
     /// next good load says it is back.
     folder_unreadable: bool,
@@ -86,13 +89,13 @@ impl App {
             history: VecDeque::new(),
             comparison: Comparison::default(),
             selected: 0,
-            slider: 0,
+            focus: SLIDERS[0].target,
             reference_id: None,
             mode: Mode::Explore,
             mouse,
             status: None,
             running: true,
-            export_path: PathBuf::from(DEFAULT_EXPORT_FILE),
+            export_target: ExportTarget::default(),
             folder_unreadable: false,
         };
         app.recompute(None);
@@ -117,6 +120,7 @@ impl App {
             Action::ResetAll => self.reset_all(),
             Action::Undo => self.undo(),
             Action::Save => self.save(),
+            Action::SaveAll => self.save_all(),
             Action::Export => self.export(),
             Action::PinReference => self.pin_reference(),
             Action::ToggleHelp => self.toggle_help(),
@@ -144,14 +148,20 @@ impl App {
         }
     }
 
-    fn focus_slider_by(&mut self, delta: isize) {
-        let count = SLIDERS.len() as isize;
-        self.slider = (self.slider as isize + delta).rem_euclid(count) as usize;
-    }
-
     fn pin_reference(&mut self) {
-        let id = self.selected_id();
-        self.reference_id = if self.reference_id == id { None } else { id };
+        let Some(row) = self.selected_row() else {
+            return;
+        };
+        let (id, name) = (row.id.clone(), row.name.clone());
+        if self.reference_id.as_deref() == Some(id.as_str()) {
+            self.reference_id = None;
+            let cheapest = self.reference_row().map(|row| row.name.clone());
+            let cheapest = cheapest.unwrap_or_default();
+            self.say(format!("reference back to the cheapest, {cheapest}"));
+        } else {
+            self.reference_id = Some(id);
+            self.say(format!("pinned {name} as reference"));
+        }
     }
 
     fn toggle_help(&mut self) {
@@ -214,10 +224,6 @@ impl App {
 
     pub fn selected(&self) -> usize {
         self.selected
-    }
-
-    pub fn focused_slider(&self) -> usize {
-        self.slider
     }
 
     pub(crate) fn selected_row(&self) -> Option<&Row> {

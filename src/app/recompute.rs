@@ -10,8 +10,11 @@ use crate::overrides::Overrides;
 use crate::report::Comparison;
 
 impl App {
-    /// Every figure again, from the files plus the what-ifs.
+    /// Every figure again, from the files plus the what-ifs. A mix whose
+    /// file now names other parts loses its share what-if: the split no
+    /// longer fits it.
     pub(super) fn recompute(&mut self, keep_selected: Option<String>) {
+        self.overrides.drop_unfit_mixes(&self.file_catalog);
         let mut scenario = self.folder.scenario().clone();
         let mut catalog = self.file_catalog.clone();
         self.overrides.apply(&mut scenario, &mut catalog);
@@ -35,8 +38,9 @@ impl App {
                 continue;
             };
             *slot = file.clone();
-            if let ProfileDef::Model(model) = slot {
-                self.overrides.apply_to_model(id, model);
+            match slot {
+                ProfileDef::Model(model) => self.overrides.apply_to_model(id, model),
+                ProfileDef::Mix(parts) => self.overrides.apply_to_mix(id, parts),
             }
         }
         if scenario_moved {

@@ -4,15 +4,16 @@
 use std::path::Path;
 
 use super::{App, Source};
-use crate::profile::Folder;
+use crate::profile::{ChangedFile, Folder};
 
 impl App {
     /// Reads the folder again, keeping the last good values of files that
-    /// are broken now, as the watcher does.
-    pub(super) fn reread(&mut self, dir: &Path) -> std::io::Result<()> {
+    /// are broken now, as the watcher does. Returns what changed.
+    pub(super) fn reread(&mut self, dir: &Path) -> std::io::Result<Vec<ChangedFile>> {
         let folder = Folder::reload_dir(dir, Some(&self.folder))?;
+        let changed = folder.changed_files(&self.folder);
         self.replace_folder(folder);
-        Ok(())
+        Ok(changed)
     }
 
     /// Takes a freshly loaded folder; what-ifs and the selection stay.
@@ -30,7 +31,10 @@ impl App {
             return;
         };
         match self.reread(&dir) {
-            Ok(()) => self.say(format!("reloaded {}", dir.display())),
+            Ok(changed) if changed.is_empty() => {
+                self.say(format!("reloaded {}: no file changed", dir.display()))
+            }
+            Ok(changed) => self.say(reloaded(&changed)),
             Err(err) => self.fail(format!(
                 "cannot read {}: {err}; keeping the last good state",
                 dir.display()
@@ -41,11 +45,15 @@ impl App {
     /// The watcher's new folder. Identical content (our own save, read
     /// back) changes nothing, so nothing flickers.
     pub(super) fn folder_loaded(&mut self, folder: Folder) {
+        let changed = folder.changed_files(&self.folder);
         if folder != self.folder {
             self.replace_folder(folder);
         }
         if std::mem::take(&mut self.folder_unreadable) {
             self.say(format!("{} can be read again", self.source_label()));
+        } else if !changed.is_empty() {
+            // A reload may re-sort the rows: never without a word.
+            self.say(reloaded(&changed));
         }
     }
 
@@ -55,4 +63,23 @@ impl App {
         self.folder_unreadable = true;
         self.fail(message);
     }
+}
+
+/// `reloaded opus-4.8.toml`, `reloaded a.toml, scenario.toml (broken: last
+/// good values kept)`, or with many files the first few and a count.
+fn reloaded(changed: &[ChangedFile]) -> String {
+    const NAMED: usize = 3;
+    let names: Vec<String> = changed
+        .iter()
+        .take(NAMED)
+        .map(|file| match file.broken {
+            true => format!("{} (broken: last good values kept)", file.name),
+            false => file.name.clone(),
+        })
+        .collect();
+    let more = match changed.len().saturating_sub(NAMED) {
+        0 => String::new(),
+        rest => format!(" and {rest} more"),
+    };
+    format!("reloaded {}{more}", names.join(", "))
 }

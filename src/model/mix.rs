@@ -12,6 +12,36 @@ pub struct MixPart {
     pub share: f64,
 }
 
+/// `parts` with part `at`'s share set to `share` (clamped to 0..1) and
+/// the other parts rescaled in proportion, so the shares still add up to
+/// 1; when the others are all 0, they split what is left equally. A
+/// one-part mix stays at 1, and an `at` past the end changes nothing.
+pub fn with_share(parts: &[MixPart], at: usize, share: f64) -> Vec<MixPart> {
+    let mut out = parts.to_vec();
+    if at >= parts.len() || parts.len() == 1 || !share.is_finite() {
+        return out;
+    }
+    let share = share.clamp(0.0, 1.0);
+    let rest = 1.0 - share;
+    let others: f64 = parts
+        .iter()
+        .enumerate()
+        .filter(|(index, _)| *index != at)
+        .map(|(_, part)| part.share)
+        .sum();
+    let count = (parts.len() - 1) as f64;
+    for (index, part) in out.iter_mut().enumerate() {
+        part.share = if index == at {
+            share
+        } else if others > 0.0 {
+            (part.share / others * rest).clamp(0.0, 1.0)
+        } else {
+            rest / count
+        };
+    }
+    out
+}
+
 /// Why a mix has no figures.
 #[derive(Debug, Clone, PartialEq)]
 pub enum MixError {

@@ -11,7 +11,7 @@ mod mix;
 pub use catalog::{Catalog, ProfileDef};
 pub use fields::{Bound, ProfileField, ScenarioField};
 pub(crate) use mix::MAX_MIX_DEPTH;
-pub use mix::{MixError, MixPart};
+pub use mix::{MixError, MixPart, with_share};
 
 /// One price band, USD per million tokens.
 #[derive(Debug, Clone, PartialEq)]

@@ -27,11 +27,17 @@ pub(super) type Removed = (Option<Range<usize>>, String);
 pub(super) fn decode<T: DeserializeOwned>(text: &str) -> (Option<T>, Vec<Problem>, Vec<Removed>) {
     let (mut table, syntax_errors) = DeTable::parse_recoverable(text);
     if !syntax_errors.is_empty() {
-        let problems = syntax_errors
+        let mut problems: Vec<Problem> = syntax_errors
             .iter()
             .take(MAX_PROBLEMS)
-            .map(|err| Problem::new(err.span(), format!("invalid TOML: {}", err.message())))
+            .map(|err| {
+                let span = err.span();
+                let message = describe_syntax(err.message(), text, span.as_ref());
+                Problem::new(span, message)
+            })
             .collect();
+        // The parser can report one spot twice (`{ usd = }`): once is enough.
+        problems.dedup();
         return (None, problems, Vec::new());
     }
     let mut problems = Vec::new();
@@ -53,6 +59,45 @@ pub(super) fn decode<T: DeserializeOwned>(text: &str) -> (Option<T>, Vec<Problem
         }
     }
     (None, problems, removed)
+}
+
+/// The TOML parser's message for a syntax error, in our words where its
+/// own mislead: a value left out after `=` (`input = `, `input = # soon`)
+/// reads "string values must be quoted, expected literal string". The
+/// place stays the parser's: where the value belongs.
+fn describe_syntax(message: &str, text: &str, span: Option<&Range<usize>>) -> String {
+    let unquoted = message.starts_with("string values must be quoted");
+    let empty_literal = message.starts_with("invalid literal string");
+    if let Some(span) = span.filter(|_| unquoted || empty_literal) {
+        if value_is_missing(text, span) {
+            return "invalid TOML: a value is missing after `=`".to_string();
+        }
+        let bare = text.get(span.clone()).unwrap_or_default().trim();
+        if unquoted && !bare.is_empty() {
+            // A word where a value goes: `name = Sonnet`.
+            return if bare.contains(['"', '\\']) || bare.chars().count() > 60 {
+                "invalid TOML: string values must be quoted".to_string()
+            } else {
+                format!("invalid TOML: string values must be quoted (write \"{bare}\")")
+            };
+        }
+    }
+    format!("invalid TOML: {message}")
+}
+
+/// Whether the parser stopped at an empty value right after `=`: nothing
+/// but blanks between the `=` and the end of the line, a comment, or the
+/// `,` or `}` closing an inline table's entry.
+fn value_is_missing(text: &str, span: &Range<usize>) -> bool {
+    if !span.is_empty() {
+        return false;
+    }
+    let (Some(before), Some(after)) = (text.get(..span.start), text.get(span.start..)) else {
+        return false;
+    };
+    let rest = after.split('\n').next().unwrap_or_default().trim_start();
+    let ends_the_value = rest.trim_end().is_empty() || rest.starts_with(['#', ',', '}']);
+    ends_the_value && before.trim_end_matches([' ', '\t']).ends_with('=')
 }
 
 /// Rewrites serde's wording into ours, one kind of message at a time.

@@ -2,6 +2,7 @@
 //! (`docs/profile-format.md`).
 
 mod builtin;
+mod changes;
 mod decode;
 mod folder;
 mod raw;
@@ -12,6 +13,7 @@ use std::fmt;
 use std::ops::Range;
 
 pub use builtin::{BUILTIN_FILES, BuiltinFile};
+pub(crate) use changes::ChangedFile;
 pub use folder::{Folder, LoadedProfile, ProfileKind};
 pub use read::MAX_FILE_BYTES;
 pub(crate) use read::is_profile_name;

@@ -6,12 +6,14 @@ mod csv;
 mod json;
 mod number;
 mod table;
+mod width;
 
 pub(crate) use columns::Column;
 pub(crate) use csv::csv_document;
 pub(crate) use json::json_document;
 pub use number::{count, grouped, money};
 pub(crate) use number::{percent, share_of};
+pub(crate) use width::{display_width, pad_left, pad_right, truncate};
 
 use std::collections::HashMap;
 

@@ -3,8 +3,9 @@
 
 use super::columns::{Column, REPORT_COLUMNS};
 use super::number::{NONE, count, grouped, money, percent};
+use super::width::{display_width, pad_left, pad_right};
 use super::{Comparison, Row};
-use crate::profile::ProfileKind;
+use crate::profile::{ProfileKind, show_number};
 
 /// `report`'s table fits a classic terminal.
 pub(super) const TABLE_WIDTH: usize = 80;
@@ -24,18 +25,31 @@ fn or_none(value: Option<f64>, show: fn(f64) -> String) -> String {
     value.map_or_else(|| NONE.to_string(), show)
 }
 
-/// Joins `pieces` with " · ", starting a new line before `width` is passed.
+/// Joins `pieces` with " · ", starting a new line before `width` display
+/// cells are passed.
 fn wrap(pieces: &[String], width: usize) -> String {
+    wrap_joined(pieces, " · ", "", width)
+}
+
+/// Joins `pieces` with `separator`, starting a new line (the one left
+/// ending in `line_end`) before `width` display cells are passed. A piece
+/// wider than `width` alone stays whole on its own line.
+fn wrap_joined(pieces: &[String], separator: &str, line_end: &str, width: usize) -> String {
     let mut out = String::new();
     let mut line = String::new();
     for piece in pieces {
-        if !line.is_empty() && line.chars().count() + 3 + piece.chars().count() > width {
+        let needed = display_width(&line)
+            + display_width(separator)
+            + display_width(piece)
+            + display_width(line_end);
+        if !line.is_empty() && needed > width {
             out.push_str(&line);
+            out.push_str(line_end);
             out.push('\n');
             line.clear();
         }
         if !line.is_empty() {
-            line.push_str(" · ");
+            line.push_str(separator);
         }
         line.push_str(piece);
     }
@@ -63,18 +77,32 @@ fn scenario_pieces(comparison: &Comparison) -> Vec<String> {
     pieces
 }
 
-fn truncate(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        return text.to_string();
+/// The `--set` what-ifs as the user wrote them, `engineer_rate = 150`;
+/// none when the figures are the files' own.
+fn what_if_pieces(comparison: &Comparison) -> Vec<String> {
+    comparison
+        .what_ifs
+        .iter()
+        .map(|(key, value)| format!("{key} = {}", show_number(*value)))
+        .collect()
+}
+
+/// "what-ifs: a = 1, b = 2" wrapped to `width`; empty without what-ifs.
+fn what_ifs_line(comparison: &Comparison, width: usize) -> String {
+    let mut pieces = what_if_pieces(comparison);
+    match pieces.first_mut() {
+        Some(first) => {
+            first.insert_str(0, "what-ifs: ");
+            wrap_joined(&pieces, ", ", ",", width)
+        }
+        None => String::new(),
     }
-    let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();
-    cut.push('…');
-    cut
 }
 
 /// The aligned table for a terminal `width` columns wide.
 pub(super) fn human(comparison: &Comparison, width: usize) -> String {
     let mut out = wrap(&scenario_pieces(comparison), width);
+    out.push_str(&what_ifs_line(comparison, width));
     out.push('\n');
     if comparison.rows.is_empty() {
         out.push_str("No profiles to compare.\n");
@@ -87,7 +115,8 @@ pub(super) fn human(comparison: &Comparison, width: usize) -> String {
         .map(|row| columns.iter().map(|column| column.text(row)).collect())
         .collect();
     let mut widths = column_widths(&columns, &cells);
-    // Marker "* " + name, then two spaces before every figure.
+    // Marker "~ " + name, then two spaces before every figure; all in
+    // display cells, so a wide name (`通义千问 🚀`) keeps its columns.
     let figures_width = |widths: &[usize]| widths.iter().map(|w| w + 2).sum::<usize>();
     while columns.len() > 1 && 2 + MIN_NAME_WIDTH + figures_width(&widths) > width {
         columns.pop();
@@ -96,7 +125,7 @@ pub(super) fn human(comparison: &Comparison, width: usize) -> String {
     let longest_name = comparison
         .rows
         .iter()
-        .map(|row| row.name.chars().count())
+        .map(|row| display_width(&row.name))
         .max()
         .unwrap_or(0);
     let name_width = longest_name
@@ -120,18 +149,19 @@ fn column_widths(columns: &[Column], cells: &[Vec<String>]) -> Vec<usize> {
         .map(|(at, column)| {
             let widest = cells
                 .iter()
-                .map(|row| row[at].chars().count())
+                .map(|row| display_width(&row[at]))
                 .max()
                 .unwrap_or(0);
-            widest.max(column.header().len())
+            widest.max(display_width(column.header()))
         })
         .collect()
 }
 
 fn header_line(columns: &[Column], widths: &[usize], name_width: usize) -> String {
-    let mut header = format!("  {:<name_width$}", "Profile");
+    let mut header = format!("  {}", pad_right("Profile", name_width));
     for (column, w) in columns.iter().zip(widths) {
-        header.push_str(&format!("  {:>w$}", column.header()));
+        header.push_str("  ");
+        header.push_str(&pad_left(column.header(), *w));
     }
     format!("{}\n", header.trim_end())
 }
@@ -143,10 +173,12 @@ fn row_line(row: &Row, cells: &[String], widths: &[usize], name_width: usize) ->
     } else {
         "  "
     };
-    let mut line = format!("{marker}{:<name_width$}", truncate(&row.name, name_width));
+    // Cut and padded by display cells, never by characters.
+    let mut line = format!("{marker}{}", pad_right(&row.name, name_width));
     // `cells` may hold more columns than fit: `widths` says how many.
     for (cell, w) in cells.iter().zip(widths) {
-        line.push_str(&format!("  {cell:>w$}"));
+        line.push_str("  ");
+        line.push_str(&pad_left(cell, *w));
     }
     line.push('\n');
     line
@@ -198,6 +230,10 @@ pub(super) fn markdown(comparison: &Comparison) -> String {
     let mut out = String::from("### Cost per merged change (USD)\n\n");
     for piece in scenario_pieces(comparison).iter().skip(1) {
         out.push_str(&format!("- {piece}\n"));
+    }
+    let what_ifs = what_if_pieces(comparison);
+    if !what_ifs.is_empty() {
+        out.push_str(&format!("- what-ifs: {}\n", what_ifs.join(", ")));
     }
     out.push_str("\n| Profile | Kind | Cost/merge | Tokens | Review | Regression | Attempts | Cost/attempt | Token share | Tokens/merge | P90 attempts | P90 cost | Break-even p | Saving | ROI | Review/gen. | Weekly spend | Weekly net | Payback (weeks) |\n");
     out.push_str(&format!("|---|---|{}\n", "---:|".repeat(17)));

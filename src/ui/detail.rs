@@ -8,9 +8,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Paragraph, Widget};
 
 use super::DrawContext;
-use super::{Theme, block};
+use super::{Theme, block, pane_title};
 
-use crate::report::{Row, count, grouped, money, percent, share_of};
+use crate::report::{Row, count, grouped, money, percent, share_of, truncate};
 
 /// The chart is drawn only with at least this many rows to spare.
 const MIN_CHART_HEIGHT: u16 = 5;
@@ -24,11 +24,8 @@ pub(super) fn render(ctx: &DrawContext, area: Rect, buf: &mut Buffer) {
         block(theme, " Detail ", false).render(area, buf);
         return;
     };
-    let outer = block(
-        theme,
-        &format!(" {} · where the money goes ", row.name),
-        false,
-    );
+    let title = pane_title(&row.name, " · where the money goes", area.width);
+    let outer = block(theme, &title, false);
     let inner = outer.inner(area);
     outer.render(area, buf);
     let lines = summary(ctx, row, inner.width);
@@ -87,7 +84,7 @@ fn summary(ctx: &DrawContext, row: &Row, width: u16) -> Vec<Line<'static>> {
     )));
     lines.extend(risk_lines(ctx, row));
     lines.extend(retry_line(ctx, row));
-    lines.extend(match_line(ctx, row));
+    lines.extend(match_line(ctx, row, width));
     lines
 }
 
@@ -152,7 +149,7 @@ fn retry_line(ctx: &DrawContext, row: &Row) -> Option<Line<'static>> {
 }
 
 /// The first-pass rate this model needs to cost what the reference costs.
-fn match_line(ctx: &DrawContext, row: &Row) -> Option<Line<'static>> {
+fn match_line(ctx: &DrawContext, row: &Row, width: u16) -> Option<Line<'static>> {
     let app = ctx.app;
     let model = app.model(&row.id)?;
     let reference = app
@@ -165,8 +162,9 @@ fn match_line(ctx: &DrawContext, row: &Row) -> Option<Line<'static>> {
     let text = needed.map_or("out of reach".to_string(), |p| {
         format!("first pass {}", percent(p))
     });
+    let line = format!("To match {}: {text}", reference.name);
     Some(Line::styled(
-        format!("To match {}: {text}", reference.name),
+        truncate(&line, usize::from(width)),
         ctx.theme.dim,
     ))
 }

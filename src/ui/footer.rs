@@ -8,6 +8,7 @@ use ratatui::widgets::Widget;
 
 use super::DrawContext;
 use crate::app::{BINDINGS, Binding};
+use crate::report::{display_width, truncate};
 
 pub(super) fn render(ctx: &DrawContext, area: Rect, buf: &mut Buffer) {
     let &DrawContext { app, theme } = ctx;
@@ -19,8 +20,11 @@ pub(super) fn render(ctx: &DrawContext, area: Rect, buf: &mut Buffer) {
         } else {
             theme.info
         };
-        let text = format!(" {} ", status.text);
-        used += text.chars().count();
+        // A message longer than the line ends in "…" rather than vanish
+        // mid-word at the edge.
+        let room = usize::from(area.width).saturating_sub(2);
+        let text = format!(" {} ", truncate(&status.text, room));
+        used += display_width(&text);
         spans.push(Span::styled(text, style));
     }
     let room = usize::from(area.width).saturating_sub(used);
@@ -32,7 +36,7 @@ pub(super) fn render(ctx: &DrawContext, area: Rect, buf: &mut Buffer) {
 }
 
 fn width(binding: &Binding) -> usize {
-    binding.label.chars().count() + binding.hint.chars().count() + 2
+    display_width(binding.label) + display_width(binding.hint) + 2
 }
 
 /// The hints that fit in `room` columns, in table order; those with the

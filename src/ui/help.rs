@@ -8,6 +8,7 @@ use ratatui::widgets::{Clear, Paragraph, Widget, Wrap};
 use super::DrawContext;
 use super::block;
 use crate::app::{BINDINGS, Key};
+use crate::report::pad_left;
 use ratatui::crossterm::event::KeyCode;
 
 pub(super) fn render(ctx: &DrawContext, area: Rect, buf: &mut Buffer) {
@@ -27,7 +28,7 @@ pub(super) fn render(ctx: &DrawContext, area: Rect, buf: &mut Buffer) {
         .map(|(mut keys, help)| {
             keys.dedup();
             Line::from(vec![
-                Span::styled(format!("{:>19}  ", keys.join(" ")), theme.key),
+                Span::styled(format!("{}  ", pad_left(&keys.join(" "), 19)), theme.key),
                 Span::raw(help),
             ])
         })

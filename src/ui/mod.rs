@@ -25,6 +25,7 @@ use ratatui::widgets::{Block, BorderType, Paragraph, Widget, Wrap};
 
 use crate::app::{Action, App, Mode, Source};
 use crate::profile::Diagnostic;
+use crate::report::{display_width, truncate};
 
 /// What every region draws from: the state to show and how to style it.
 #[derive(Debug, Clone, Copy)]
@@ -74,6 +75,16 @@ fn block<'a>(theme: &Theme, title: &str, focused: bool) -> Block<'a> {
         .border_type(BorderType::Rounded)
         .border_style(border)
         .title(Line::styled(title.to_string(), theme.title))
+}
+
+/// A pane title naming a profile, ` {name}{rest} `, fitted to a pane
+/// `pane_width` wide: the name gives way first, ending in `…`.
+fn pane_title(name: &str, rest: &str, pane_width: u16) -> String {
+    // Two corners and a space inside each.
+    let room = usize::from(pane_width).saturating_sub(4);
+    let name_room = room.saturating_sub(display_width(rest)).max(1);
+    let title = truncate(&format!("{}{rest}", truncate(name, name_room)), room);
+    format!(" {title} ")
 }
 
 /// The files' problems, located, under the table.
@@ -148,7 +159,9 @@ pub fn mouse_action(app: &App, event: MouseEvent, size: Rect) -> Option<Action> 
         MouseEventKind::Down(MouseButton::Left) | MouseEventKind::Drag(MouseButton::Left)
             if inside(areas.sliders) =>
         {
-            let (slider, position) = SliderRows::new(areas.sliders).slider_at(column, row)?;
+            let count = app.sliders().len();
+            let rows = SliderRows::new(areas.sliders, count, app.focused_slider());
+            let (slider, position) = rows.slider_at(column, row)?;
             Some(Action::SetSliderPosition { slider, position })
         }
         _ => None,

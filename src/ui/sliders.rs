@@ -8,41 +8,46 @@ use ratatui::widgets::Widget;
 
 use super::DrawContext;
 use super::layout::SliderRows;
-use super::{Theme, block};
-use crate::app::{SLIDERS, Slider, SliderView};
+use super::{Theme, block, pane_title};
+use crate::app::{Slider, SliderView};
 
 pub(super) fn render(ctx: &DrawContext, area: Rect, buf: &mut Buffer) {
     let &DrawContext { app, theme } = ctx;
     let name = app.selected_row().map_or("—", |row| row.name.as_str());
-    let focused = SLIDERS[app.focused_slider()];
+    let sliders = app.sliders();
+    let focused_at = app.focused_slider();
     let id = app.selected_id().unwrap_or_default();
-    let views: Vec<Option<SliderView>> = SLIDERS
-        .iter()
-        .map(|slider| app.slider_view(slider, &id))
-        .collect();
-    let note = match views[app.focused_slider()] {
-        Some(view) => format!(
-            " {}: file {} ",
-            focused.label,
-            focused.unit.show(view.file_value)
-        ),
-        None => format!(" {}: not for a mix ", focused.label),
+    let rows = SliderRows::new(area, sliders.len(), focused_at);
+    let note = match sliders.get(focused_at) {
+        Some(focused) => match app.slider_view(focused, &id) {
+            Some(view) => format!(" {}: file {} ", focused.label, focused.file_text(&view)),
+            None => format!(" {}: — ", focused.label),
+        },
+        None => String::new(),
     };
-    let outer = block(theme, &format!(" What-ifs · {name} "), true)
-        .title_bottom(Line::from(note).right_aligned());
+    let title = pane_title(&format!("What-ifs · {name}"), "", area.width);
+    let outer = block(theme, &title, true).title_bottom(Line::from(note).right_aligned());
     outer.render(area, buf);
-    let rows = SliderRows::new(area);
-    for (at, (slider, view)) in SLIDERS.iter().zip(&views).enumerate() {
-        let Some(line) = rows.line(at) else { break };
-        let focused = at == app.focused_slider();
+    // Only the sliders shown are looked at: this is drawn on every key press.
+    for at in rows.shown() {
+        let (Some(slider), Some(line)) = (sliders.get(at), rows.line(at)) else {
+            break;
+        };
+        let view = app.slider_view(slider, &id);
+        let focused = at == focused_at;
         if rows.two_lines {
-            label_line(theme, slider, *view, focused).render(line, buf);
+            label_line(theme, slider, view, focused).render(line, buf);
             if let Some(track_area) = rows.track(at) {
-                track(theme, *view, track_area.width).render(track_area, buf);
+                track(theme, view, track_area.width).render(track_area, buf);
             }
         } else {
             let track_width = rows.track(at).map_or(0, |track| track.width);
-            compact_line(theme, slider, *view, focused, track_width).render(line, buf);
+            compact_line(theme, slider, view, focused, track_width).render(line, buf);
+        }
+    }
+    for (more, arrow) in [(rows.more_above(), "↑"), (rows.more_below(), "↓")] {
+        if let Some((line, hidden)) = more {
+            Line::styled(format!("  {arrow} {hidden} more"), theme.dim).render(line, buf);
         }
     }
 }
@@ -103,8 +108,8 @@ fn label_line(
     focused: bool,
 ) -> Line<'static> {
     let label_style = if focused { theme.key } else { theme.text };
-    let file = view.map_or("not for a mix".to_string(), |view| {
-        format!("file {}", slider.unit.show(view.file_value))
+    let file = view.map_or("—".to_string(), |view| {
+        format!("file {}", slider.file_text(&view))
     });
     Line::from(vec![
         marker(theme, focused),
@@ -117,7 +122,8 @@ fn label_line(
 
 /// `━━━━●───┊───`: filled to the value, `┊` where the file has it.
 fn track(theme: &Theme, view: Option<SliderView>, width: u16) -> Line<'static> {
-    let Some(view) = view else {
+    // No value (a field the file leaves unset): a dotted track.
+    let Some(view) = view.filter(|view| view.value.is_finite()) else {
         return Line::styled("·".repeat(usize::from(width)), theme.dim);
     };
     if width < 2 {
@@ -133,7 +139,13 @@ fn track(theme: &Theme, view: Option<SliderView>, width: u16) -> Line<'static> {
         };
         (position * last).round() as u16
     };
-    let (knob, file) = (at(view.value), at(view.file_value));
+    let knob = at(view.value);
+    // An unset file value has no place on the track: no `┊`.
+    let file = if view.file_value.is_finite() {
+        at(view.file_value)
+    } else {
+        knob
+    };
     // Runs of one glyph, not a span per cell: this is drawn on every key press.
     let mut spans: Vec<Span<'static>> = Vec::with_capacity(5);
     let mut run = |from: u16, to: u16, glyph: &str, style| {

@@ -12,7 +12,7 @@ use super::layout::{table_body, table_offset};
 use super::{Theme, block};
 
 use crate::profile::ProfileKind;
-use crate::report::{Column, Row, money};
+use crate::report::{Column, Row, display_width, money, pad_right, truncate};
 
 /// Widths of the cost and difference columns.
 const COST_WIDTH: usize = 9;
@@ -25,12 +25,35 @@ const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█']
 pub(super) fn render(ctx: &DrawContext, area: Rect, buf: &mut Buffer) {
     let &DrawContext { app, theme } = ctx;
     let comparison = app.comparison();
+    let body = table_body(area);
+    let offset = table_offset(app.selected(), usize::from(body.height));
+    let (above, below) = out_of_view(comparison.rows.len(), offset, usize::from(body.height));
+    // Inside the corners, minus one space each side.
+    let border_room = usize::from(area.width).saturating_sub(4);
     let title = format!(
         " Cost per merged change, USD · {} profiles · cheapest first ",
         comparison.rows.len()
     );
-    let outer =
-        block(theme, &title, false).title_bottom(Line::from(bottom_note(ctx)).right_aligned());
+    let up = (above > 0).then(|| format!(" ↑ {above} more "));
+    let down = (below > 0).then(|| format!(" ↓ {below} more "));
+    let up_width = up.as_deref().map_or(0, display_width);
+    let down_width = down.as_deref().map_or(0, display_width);
+    let note = truncate(
+        &bottom_note(ctx),
+        border_room.saturating_sub(down_width + 1),
+    );
+    let mut outer = block(
+        theme,
+        &truncate(&title, border_room.saturating_sub(up_width)),
+        false,
+    )
+    .title_bottom(Line::from(note).right_aligned());
+    if let Some(up) = up {
+        outer = outer.title(Line::styled(up, theme.key).right_aligned());
+    }
+    if let Some(down) = down {
+        outer = outer.title_bottom(Line::styled(down, theme.key).left_aligned());
+    }
     let inner = outer.inner(area);
     outer.render(area, buf);
     if comparison.rows.is_empty() {
@@ -39,7 +62,15 @@ pub(super) fn render(ctx: &DrawContext, area: Rect, buf: &mut Buffer) {
     }
     let geometry = Geometry::new(inner.width, app.scenario().baseline_hours.is_some());
     render_header(ctx, &geometry, inner, buf);
-    render_rows(ctx, &geometry, table_body(area), buf);
+    render_rows(ctx, &geometry, body, buf);
+}
+
+/// How many of `rows` are above and below the `visible` shown from
+/// `offset`: the table says so rather than hide rows silently.
+fn out_of_view(rows: usize, offset: usize, visible: usize) -> (usize, usize) {
+    let above = offset.min(rows);
+    let below = rows.saturating_sub(offset + visible);
+    (above, below)
 }
 
 /// Under the table: which row the Δ column compares with, and a word when
@@ -151,17 +182,13 @@ fn row_spans(
     shared_max: f64,
     reference: Option<&Row>,
 ) -> Vec<Span<'static>> {
-    let name_width = geometry.name_width;
-    let name: String = format!("{}{}", marker(row, selected), row.name)
-        .chars()
-        .take(name_width)
-        .collect();
+    let name = pad_right(
+        &format!("{}{}", marker(row, selected), row.name),
+        geometry.name_width,
+    );
     let spend = &row.figures.core.spend_by_attempt;
     vec![
-        Span::raw(format!(
-            "{name:<name_width$} {:>COST_WIDTH$} ",
-            Column::Cost.text(row)
-        )),
+        Span::raw(format!("{name} {:>COST_WIDTH$} ", Column::Cost.text(row))),
         delta_span(theme, row, reference),
         Span::raw(format!(
             " {} ",

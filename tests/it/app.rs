@@ -31,11 +31,13 @@ fn strong_with_comments_and_cache_writes() -> String {
 const MIX: &str =
     "[[mix]]\nprofile = \"strong\"\nshare = 0.5\n[[mix]]\nprofile = \"cheap\"\nshare = 0.5\n";
 
-/// Slider positions in `SLIDERS`.
+/// Slider positions in `SLIDERS`, a model's sliders.
 const FIRST_PASS: usize = 0;
 const REVIEW: usize = 1;
 const CACHE_HITS: usize = 2;
 const ENGINEER: usize = 3;
+const BASELINE: usize = 9;
+const WEEKLY: usize = 10;
 
 struct Fixture {
     dir: tempfile::TempDir,
@@ -75,6 +77,12 @@ fn focus(app: &mut App, slider: usize) {
     while app.focused_slider() != slider {
         app.update(Action::FocusNextSlider);
     }
+}
+
+/// Selects profile `id`'s row, wherever the sort put it.
+fn select(app: &mut App, id: &str) {
+    let row = ids(app).iter().position(|row| row == id).unwrap();
+    app.update(Action::SelectRow(row));
 }
 
 fn run(app: &mut App, actions: &[Action]) {
@@ -192,21 +200,43 @@ fn sliders_stay_in_range() {
 }
 
 #[test]
-fn a_profile_slider_on_a_mix_explains_instead_of_moving() {
+fn a_mix_shows_its_shares_and_the_scenarios_sliders() {
     let Fixture { mut app, .. } = fixture();
-    let mix_row = ids(&app).iter().position(|id| id == "tiered").unwrap();
-    app.update(Action::SelectRow(mix_row));
-    app.update(FINE_UP);
-    assert!(app.overrides().is_empty());
-    assert!(app.status().unwrap().text.contains("is a mix"));
-    // The scenario's engineer rate still moves from a mix row.
+    let labels = |app: &App| -> Vec<String> {
+        app.sliders()
+            .iter()
+            .map(|slider| slider.label.to_string())
+            .collect()
+    };
+    assert_eq!(app.sliders(), SLIDERS.to_vec(), "a model: its fields");
     focus(&mut app, ENGINEER);
+    select(&mut app, "tiered");
+    assert_eq!(
+        labels(&app),
+        [
+            "strong",
+            "cheap",
+            "Engineer rate",
+            "Baseline hours",
+            "Weekly changes"
+        ]
+    );
+    // The focus stays on the engineer rate from a model to a mix...
+    assert_eq!(app.focused_slider(), 2);
     app.update(FINE_UP);
     assert_eq!(
         app.overrides().scenario(ScenarioField::EngineerRate),
         Some(125.0)
     );
     assert_eq!(app.scenario().engineer_rate_per_hour, 125.0);
+    // ...and back; a slider a mix lacks gives way to its first.
+    select(&mut app, "strong");
+    assert_eq!(app.focused_slider(), ENGINEER);
+    focus(&mut app, FIRST_PASS);
+    select(&mut app, "tiered");
+    assert_eq!(app.focused_slider(), 0);
+    select(&mut app, "strong");
+    assert_eq!(app.focused_slider(), FIRST_PASS);
 }
 
 #[test]
@@ -579,10 +609,9 @@ mod reload {
     fn our_own_save_read_back_changes_nothing_and_keeps_other_what_ifs() {
         let Fixture { dir, mut app } = fixture();
         app.update(FINE_UP);
-        focus(&mut app, ENGINEER);
-        app.update(FINE_UP); // a scenario what-if that `s` does not write
-        app.update(Action::SelectRow(0));
-        focus(&mut app, FIRST_PASS);
+        select(&mut app, "cheap");
+        app.update(FINE_UP); // another profile's what-if, which `s` does not write
+        select(&mut app, "strong");
         app.update(Action::Save);
         let (overrides, comparison) = (app.overrides().clone(), app.comparison().clone());
         // The watcher then delivers the folder it read after our write.
@@ -590,8 +619,9 @@ mod reload {
         app.update(Action::FolderLoaded(Box::new(folder)));
         assert_eq!(app.overrides(), &overrides);
         assert_eq!(
-            app.overrides().scenario(ScenarioField::EngineerRate),
-            Some(125.0)
+            app.overrides()
+                .profile("cheap", ProfileField::FirstPassRate),
+            Some(0.53)
         );
         assert_eq!(app.comparison(), &comparison, "nothing on screen moves");
     }
@@ -664,5 +694,487 @@ fn incremental_updates_equal_a_full_recompute() {
         app.overrides().apply(&mut scenario, &mut catalog);
         let full = Comparison::new(app.folder(), &catalog, &scenario);
         assert_eq!(app.comparison(), &full, "after {action:?}");
+    }
+}
+
+/// Point 2 of the issue: `s` on a file that is broken now.
+mod broken_files {
+    use super::*;
+
+    /// `strong` with a first-pass rate the loader refuses, on line 10.
+    fn broken_strong() -> String {
+        strong_with_comments_and_cache_writes()
+            .replace("first_pass_rate = 0.72", "first_pass_rate = 1.5")
+    }
+
+    fn reload(dir: &std::path::Path, app: &mut App) {
+        let folder = Folder::reload_dir(dir, Some(app.folder())).unwrap();
+        app.update(Action::FolderLoaded(Box::new(folder)));
+    }
+
+    #[test]
+    fn s_on_a_broken_file_writes_nothing_and_keeps_the_what_if_until_it_is_fixed() {
+        let Fixture { dir, mut app } = fixture();
+        let path = dir.path().join("strong.toml");
+        fs::write(&path, broken_strong()).unwrap();
+        reload(dir.path(), &mut app);
+        focus(&mut app, REVIEW);
+        app.update(FINE_UP);
+        app.update(Action::Save);
+        let status = app.status().unwrap().clone();
+        assert!(status.is_error, "{status:?}");
+        assert_eq!(
+            status.text,
+            "not saved: strong.toml has errors; first: strong.toml:10:19: \
+             `first_pass_rate` must be a finite number > 0 and <= 1 (found 1.5)"
+        );
+        assert!(!status.text.contains("saved 1"), "{status:?}");
+        assert_eq!(
+            fs::read_to_string(&path).unwrap(),
+            broken_strong(),
+            "untouched"
+        );
+        // The what-if stays on screen, marked, over the last good value.
+        let view = app.slider_view(&SLIDERS[REVIEW], "strong").unwrap();
+        assert_eq!((view.value, view.file_value, view.moved), (6.5, 6.0, true));
+        // Fixed in the editor: the same `s` now writes it.
+        fs::write(&path, strong_with_comments_and_cache_writes()).unwrap();
+        reload(dir.path(), &mut app);
+        assert!(app.slider_view(&SLIDERS[REVIEW], "strong").unwrap().moved);
+        app.update(Action::Save);
+        assert_eq!(app.status().unwrap().text, "saved 1 what-if to strong.toml");
+        let text = fs::read_to_string(&path).unwrap();
+        assert!(text.contains("review_minutes = 6.5"), "{text}");
+        assert!(text.contains("# assumption"), "{text}");
+        let view = app.slider_view(&SLIDERS[REVIEW], "strong").unwrap();
+        assert_eq!((view.value, view.file_value, view.moved), (6.5, 6.5, false));
+    }
+
+    /// Broken on disk before the watcher has said so: the file's text is
+    /// checked when it is written, not only the folder's last word.
+    #[test]
+    fn a_file_broken_since_the_last_load_is_not_written_either() {
+        let Fixture { dir, mut app } = fixture();
+        let path = dir.path().join("strong.toml");
+        app.update(FINE_UP);
+        fs::write(&path, broken_strong()).unwrap();
+        app.update(Action::Save);
+        let status = app.status().unwrap();
+        assert!(
+            status.is_error
+                && status
+                    .text
+                    .contains("strong.toml has errors; first: strong.toml:10:19"),
+            "{status:?}"
+        );
+        assert_eq!(fs::read_to_string(&path).unwrap(), broken_strong());
+        assert_eq!(
+            app.overrides()
+                .profile("strong", ProfileField::FirstPassRate),
+            Some(0.73)
+        );
+    }
+}
+
+/// Point 3: the scenario's what-ifs are saved too, and `S` saves all.
+mod saving_everything {
+    use super::*;
+    use costlens::app::action_for;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    #[test]
+    fn s_writes_the_profile_and_the_scenario_creating_scenario_toml() {
+        let Fixture { dir, mut app } = fixture();
+        let scenario = dir.path().join("scenario.toml");
+        assert!(!scenario.exists());
+        app.update(FINE_UP);
+        focus(&mut app, ENGINEER);
+        app.update(FINE_UP);
+        app.update(Action::Save);
+        assert_eq!(
+            app.status().unwrap().text,
+            "saved 2 what-ifs to strong.toml, scenario.toml"
+        );
+        assert_eq!(
+            fs::read_to_string(&scenario).unwrap(),
+            "engineer_rate = 125\n"
+        );
+        assert!(app.overrides().is_empty());
+        assert_eq!(app.folder().scenario().engineer_rate_per_hour, 125.0);
+        let view = app.slider_view(&SLIDERS[ENGINEER], "strong").unwrap();
+        assert_eq!(
+            (view.value, view.file_value, view.moved),
+            (125.0, 125.0, false)
+        );
+    }
+
+    #[test]
+    fn s_keeps_the_scenarios_comments_and_writes_only_what_moved() {
+        let Fixture { dir, mut app } = fixture();
+        let path = dir.path().join("scenario.toml");
+        let text = "# our team\nengineer_rate = 120   # loaded\nbaseline_hours = 3.5\n";
+        fs::write(&path, text).unwrap();
+        app.update(Action::Reload);
+        focus(&mut app, BASELINE);
+        app.update(COARSE_UP);
+        app.update(Action::Save);
+        assert_eq!(
+            app.status().unwrap().text,
+            "saved 1 what-if to scenario.toml"
+        );
+        assert_eq!(
+            fs::read_to_string(&path).unwrap(),
+            "# our team\nengineer_rate = 120   # loaded\nbaseline_hours = 5.5\n"
+        );
+    }
+
+    #[test]
+    fn a_broken_scenario_is_not_written_but_the_profile_is() {
+        let Fixture { dir, mut app } = fixture();
+        let path = dir.path().join("scenario.toml");
+        let broken = "engineer_rate = -5\n";
+        fs::write(&path, broken).unwrap();
+        app.update(Action::Reload);
+        app.update(FINE_UP);
+        focus(&mut app, ENGINEER);
+        app.update(FINE_UP);
+        app.update(Action::Save);
+        let status = app.status().unwrap().clone();
+        assert!(status.is_error, "{status:?}");
+        assert!(
+            status.text.starts_with(
+                "saved 1 what-if to strong.toml; not saved: scenario.toml has errors; first: scenario.toml:1:17: "
+            ),
+            "{status:?}"
+        );
+        assert_eq!(fs::read_to_string(&path).unwrap(), broken);
+        assert_eq!(
+            app.overrides().scenario(ScenarioField::EngineerRate),
+            Some(125.0),
+            "the scenario's what-if stays"
+        );
+        assert_eq!(app.overrides().len(), 1, "strong's was written");
+    }
+
+    #[test]
+    fn nothing_to_save_says_so() {
+        let Fixture { mut app, .. } = fixture();
+        app.update(Action::Save);
+        assert_eq!(
+            app.status().unwrap().text,
+            "nothing to save: no what-ifs on strong or the scenario"
+        );
+        app.update(Action::SaveAll);
+        assert_eq!(app.status().unwrap().text, "nothing to save: no what-ifs");
+    }
+
+    #[test]
+    fn shift_s_saves_every_what_if_and_names_the_files() {
+        let Fixture { dir, mut app } = fixture();
+        let event = KeyEvent::new(KeyCode::Char('S'), KeyModifiers::SHIFT);
+        assert_eq!(action_for(&event, Mode::Explore), Some(Action::SaveAll));
+        app.update(FINE_UP); // strong
+        select(&mut app, "cheap");
+        focus(&mut app, REVIEW);
+        app.update(FINE_UP);
+        select(&mut app, "tiered"); // the shares: focus falls to the first
+        app.update(COARSE_UP);
+        focus(&mut app, 2); // the engineer rate, after the two shares
+        app.update(FINE_UP);
+        assert_eq!(app.overrides().len(), 4);
+        app.update(Action::SaveAll);
+        assert_eq!(
+            app.status().unwrap().text,
+            "saved 4 what-ifs to 4 files: cheap.toml, strong.toml, … and 2 more"
+        );
+        assert!(app.overrides().is_empty());
+        let read = |name: &str| fs::read_to_string(dir.path().join(name)).unwrap();
+        assert!(read("strong.toml").contains("first_pass_rate = 0.73  # assumption"));
+        assert!(read("cheap.toml").contains("review_minutes = 11.5"));
+        assert_eq!(
+            read("tiered.toml"),
+            MIX.replacen("share = 0.5", "share = 0.6", 1)
+                .replacen("share = 0.5", "share = 0.4", 1)
+        );
+        assert_eq!(read("scenario.toml"), "engineer_rate = 125\n");
+        assert!(
+            app.folder().errors().is_empty(),
+            "{:?}",
+            app.folder().errors()
+        );
+    }
+
+    #[test]
+    fn shift_s_writes_the_good_files_and_names_the_broken_one() {
+        let Fixture { dir, mut app } = fixture();
+        app.update(FINE_UP); // strong
+        select(&mut app, "cheap");
+        app.update(FINE_UP);
+        let broken = CHEAP.replace("review_minutes = 11", "review_minutes = -1");
+        fs::write(dir.path().join("cheap.toml"), &broken).unwrap();
+        app.update(Action::SaveAll);
+        let status = app.status().unwrap();
+        assert!(status.is_error, "{status:?}");
+        assert!(
+            status.text.starts_with(
+                "saved 1 what-if to strong.toml; not saved: cheap.toml has errors; first: cheap.toml:9:18: "
+            ),
+            "{status:?}"
+        );
+        assert_eq!(
+            fs::read_to_string(dir.path().join("cheap.toml")).unwrap(),
+            broken
+        );
+        assert_eq!(
+            app.overrides()
+                .profile("cheap", ProfileField::FirstPassRate),
+            Some(0.53)
+        );
+    }
+}
+
+/// Point 6: every action that changes the screen says so in the footer.
+#[test]
+fn every_slider_action_says_what_it_did() {
+    let Fixture { mut app, .. } = fixture();
+    let said = |app: &App| {
+        app.status()
+            .map(|status| status.text.clone())
+            .unwrap_or_default()
+    };
+    app.update(FINE_UP);
+    assert_eq!(said(&app), "first-pass rate 73.0% for strong (file 72.0%)");
+    app.update(Action::Undo);
+    assert_eq!(said(&app), "undone: no what-ifs left");
+    // A move after an undo replaces its message: nothing old lingers.
+    focus(&mut app, REVIEW);
+    app.update(Action::Nudge {
+        steps: -1,
+        coarse: false,
+    });
+    assert_eq!(said(&app), "review time 5.5 min for strong (file 6.0 min)");
+    app.update(Action::ResetSlider);
+    assert_eq!(said(&app), "reset review time for strong");
+    focus(&mut app, ENGINEER);
+    app.update(COARSE_UP);
+    assert_eq!(said(&app), "engineer rate $145.00/h (file $120.00/h)");
+    app.update(Action::ResetSlider);
+    assert_eq!(said(&app), "reset engineer rate");
+    focus(&mut app, BASELINE);
+    app.update(FINE_DOWN);
+    assert_eq!(said(&app), "baseline hours 3.5 h (file unset)");
+    app.update(Action::ApplyToAll);
+    assert_eq!(
+        said(&app),
+        "Baseline hours is already the same for every profile"
+    );
+    focus(&mut app, FIRST_PASS);
+    app.update(COARSE_UP);
+    app.update(Action::ApplyToAll);
+    assert_eq!(said(&app), "First-pass rate = 82.0% for all 2 models");
+    // The mouse moves say the same.
+    app.update(Action::SetSliderPosition {
+        slider: WEEKLY,
+        position: 0.0,
+    });
+    assert_eq!(said(&app), "weekly changes 0/wk (file unset)");
+    app.update(Action::ResetAll);
+    assert_eq!(said(&app), "every what-if reset to the files' values");
+    app.update(Action::ResetAll);
+    assert_eq!(said(&app), "nothing to reset: no what-ifs");
+    app.update(Action::Undo);
+    assert_eq!(said(&app), "undone: 4 what-ifs left");
+    // A mix's shares.
+    select(&mut app, "tiered");
+    focus(&mut app, 0);
+    app.update(FINE_DOWN);
+    assert_eq!(said(&app), "share of strong 49.0% for tiered (file 50.0%)");
+    app.update(Action::ApplyToAll);
+    assert_eq!(
+        said(&app),
+        "the share of strong is tiered's own: nothing to apply to every profile"
+    );
+    app.update(Action::ResetSlider);
+    assert_eq!(said(&app), "reset the shares for tiered");
+}
+
+/// Point 7: the scenario's baseline and volume, and a mix's shares.
+mod new_sliders {
+    use super::*;
+    use costlens::app::SliderTarget;
+
+    fn shares(app: &App, id: &str) -> Vec<f64> {
+        app.sliders()
+            .iter()
+            .filter(|slider| matches!(slider.target, SliderTarget::MixShare(_)))
+            .map(|slider| app.slider_view(slider, id).unwrap().value)
+            .collect()
+    }
+
+    fn assert_add_up_to_one(shares: &[f64]) {
+        let total: f64 = shares.iter().sum();
+        assert!((total - 1.0).abs() <= 1e-9, "{shares:?} add up to {total}");
+        assert!(
+            shares.iter().all(|share| (0.0..=1.0).contains(share)),
+            "{shares:?}"
+        );
+    }
+
+    #[test]
+    fn baseline_and_volume_start_unset_and_the_first_move_sets_a_default() {
+        let Fixture { mut app, .. } = fixture();
+        for (slider, start) in [(BASELINE, 3.5), (WEEKLY, 40.0)] {
+            let view = app.slider_view(&SLIDERS[slider], "strong").unwrap();
+            assert!(view.value.is_nan() && view.file_value.is_nan() && !view.moved);
+            focus(&mut app, slider);
+            app.update(FINE_UP);
+            let view = app.slider_view(&SLIDERS[slider], "strong").unwrap();
+            assert_eq!((view.value, view.moved), (start, true));
+            assert!(view.file_value.is_nan());
+        }
+        assert_eq!(app.scenario().baseline_hours, Some(3.5));
+        assert_eq!(app.scenario().changes_per_week, Some(40.0));
+        // A baseline turns on the savings: every row has an ROI now.
+        let row = &app.comparison().rows[0];
+        assert!(row.figures.roi.is_some(), "{:?}", row.figures.roi);
+        app.update(FINE_UP);
+        assert_eq!(app.scenario().changes_per_week, Some(41.0));
+        focus(&mut app, BASELINE);
+        app.update(Action::ResetSlider);
+        assert_eq!(app.scenario().baseline_hours, None);
+        assert!(app.comparison().rows[0].figures.roi.is_none());
+    }
+
+    #[test]
+    fn moving_one_share_rescales_the_others_to_add_up_to_one() {
+        let Fixture { dir, mut app } = fixture();
+        let three = "[[mix]]\nprofile = \"strong\"\nshare = 0.5\n[[mix]]\nprofile = \"cheap\"\nshare = 0.3\n[[mix]]\nprofile = \"tiered\"\nshare = 0.2\n";
+        fs::write(dir.path().join("three.toml"), three).unwrap();
+        app.update(Action::Reload);
+        select(&mut app, "three");
+        assert_eq!(shares(&app, "three"), [0.5, 0.3, 0.2]);
+        app.update(COARSE_UP); // strong 0.5 -> 0.6; cheap and tiered keep 3:2
+        let got = shares(&app, "three");
+        assert_add_up_to_one(&got);
+        assert_eq!(got[0], 0.6);
+        assert!(
+            (got[1] - 0.24).abs() < 1e-12 && (got[2] - 0.16).abs() < 1e-12,
+            "{got:?}"
+        );
+        // The figures follow: a mix is the share-weighted sum of its parts.
+        let want: f64 = ["strong", "cheap", "tiered"]
+            .iter()
+            .zip(&got)
+            .map(|(id, share)| share * cost(&app, id))
+            .sum();
+        assert!((cost(&app, "three") - want).abs() < 1e-9);
+        // To 1: the others go to 0; down again: they split what is left.
+        run(&mut app, &[COARSE_UP; 10]);
+        assert_eq!(shares(&app, "three"), [1.0, 0.0, 0.0]);
+        app.update(COARSE_DOWN);
+        let got = shares(&app, "three");
+        assert_add_up_to_one(&got);
+        assert!(
+            (got[1] - 0.05).abs() < 1e-12 && (got[2] - 0.05).abs() < 1e-12,
+            "{got:?}"
+        );
+        // Clamped at 0; many moves later still adding up to one.
+        app.update(Action::FocusNextSlider);
+        run(&mut app, &[COARSE_DOWN; 12]);
+        run(&mut app, &[FINE_UP; 7]);
+        app.update(Action::FocusNextSlider);
+        run(&mut app, &[FINE_UP; 13]);
+        let got = shares(&app, "three");
+        assert_add_up_to_one(&got);
+        // Back to the file's split: no what-if left.
+        app.update(Action::ResetSlider);
+        assert!(app.overrides().is_empty());
+        assert_eq!(shares(&app, "three"), [0.5, 0.3, 0.2]);
+    }
+
+    #[test]
+    fn share_what_ifs_survive_reloads_until_the_parts_change() {
+        let Fixture { dir, mut app } = fixture();
+        select(&mut app, "tiered");
+        app.update(COARSE_UP);
+        assert_eq!(shares(&app, "tiered"), [0.6, 0.4]);
+        // The file's shares change: the what-if stays, like any other.
+        let edited =
+            MIX.replacen("share = 0.5", "share = 0.7", 1)
+                .replacen("share = 0.5", "share = 0.3", 1);
+        fs::write(dir.path().join("tiered.toml"), &edited).unwrap();
+        app.update(Action::Reload);
+        assert_eq!(shares(&app, "tiered"), [0.6, 0.4]);
+        let view = app.slider_view(&app.sliders()[0], "tiered").unwrap();
+        assert_eq!((view.file_value, view.moved), (0.7, true));
+        // The parts change (swapped): the split no longer fits and goes.
+        let swapped = "[[mix]]\nprofile = \"cheap\"\nshare = 0.5\n[[mix]]\nprofile = \"strong\"\nshare = 0.5\n";
+        fs::write(dir.path().join("tiered.toml"), swapped).unwrap();
+        app.update(Action::Reload);
+        assert!(app.overrides().is_empty(), "{:?}", app.overrides());
+        assert_eq!(shares(&app, "tiered"), [0.5, 0.5]);
+    }
+
+    #[test]
+    fn s_writes_the_shares_into_the_mix_file_comments_kept() {
+        let Fixture { dir, mut app } = fixture();
+        let path = dir.path().join("tiered.toml");
+        let commented = format!(
+            "# half and half\n{}",
+            MIX.replacen("share = 0.5", "share = 0.5   # guess", 1)
+        );
+        fs::write(&path, &commented).unwrap();
+        app.update(Action::Reload);
+        select(&mut app, "tiered");
+        run(&mut app, &[FINE_DOWN, FINE_DOWN]);
+        app.update(Action::Save);
+        assert_eq!(app.status().unwrap().text, "saved 1 what-if to tiered.toml");
+        let text = fs::read_to_string(&path).unwrap();
+        assert_eq!(
+            text,
+            commented
+                .replacen("share = 0.5   # guess", "share = 0.48  # guess", 1)
+                .replacen("share = 0.5\n", "share = 0.52\n", 1)
+        );
+        assert!(app.overrides().is_empty());
+        assert_eq!(shares(&app, "tiered"), [0.48, 0.52]);
+    }
+
+    /// 8 profiles at 80×24: 11 sliders in 9 lines, the pane scrolling with
+    /// the focus; a click lands on the slider drawn there, never on the
+    /// `… more` line.
+    #[test]
+    fn a_scrolled_pane_takes_clicks_where_it_draws() {
+        use costlens::ui::{Areas, mouse_action};
+        use ratatui::crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+        use ratatui::layout::Rect;
+        let mut app = App::new(Source::BuiltIn, Folder::load_builtin(), true);
+        let screen = Rect::new(0, 0, 80, 24);
+        let pane = Areas::new(screen, app.comparison().rows.len(), 0).sliders;
+        assert_eq!(pane.height, 11, "nine lines inside the border");
+        let click = |app: &App, line: u16| {
+            let event = MouseEvent {
+                kind: MouseEventKind::Down(MouseButton::Left),
+                column: pane.x + 30,
+                row: pane.y + 1 + line,
+                modifiers: KeyModifiers::NONE,
+            };
+            mouse_action(app, event, screen)
+        };
+        let slider_of = |action: Option<Action>| match action {
+            Some(Action::SetSliderPosition { slider, .. }) => Some(slider),
+            _ => None,
+        };
+        // Top: sliders 0..8 then `↓ 3 more` on the last line.
+        assert_eq!(slider_of(click(&app, 0)), Some(0));
+        assert_eq!(slider_of(click(&app, 7)), Some(7));
+        assert_eq!(click(&app, 8), None);
+        // Focus on the last: `↑ 3 more` first, then sliders 3..11.
+        focus(&mut app, WEEKLY);
+        assert_eq!(click(&app, 0), None);
+        assert_eq!(slider_of(click(&app, 1)), Some(3));
+        assert_eq!(slider_of(click(&app, 8)), Some(WEEKLY));
+        app.update(click(&app, 1).unwrap());
+        assert_eq!(app.focused_slider(), ENGINEER);
     }
 }

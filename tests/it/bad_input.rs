@@ -230,7 +230,13 @@ broken_lines! {
         syntax_unclosed_table_header: Replace("[prices]", "[prices") => 1:8 "invalid TOML: unclosed table, expected `]`";
         prices_written_as_array_of_tables: Replace("[prices]", "[[prices]]") => 1:1 "`prices` must be one table [prices] (found an array of tables [[prices]])";
         syntax_unterminated_string: Prepend(r#"notes = "unfinished"#) => 1:20 r#"invalid TOML: invalid basic string, expected `"`"#;
-        syntax_missing_value: Replace("input", "input = ") => 2:9 "invalid TOML: string values must be quoted";
+        // Nothing after `=`: said so (not "string values must be quoted"),
+        // where the value belongs.
+        syntax_missing_value: Replace("input", "input = ") => 2:9 "invalid TOML: a value is missing after `=`";
+        syntax_missing_value_before_comment: Replace("input", "input =   # look up the price") => 2:11 "invalid TOML: a value is missing after `=`";
+        syntax_missing_value_in_inline_table: Replace("input", "input = { usd = }") => 2:17 "invalid TOML: a value is missing after `=`";
+        // A bare word is a string left unquoted: say to quote it.
+        syntax_unquoted_string: Prepend("name = Sonnet 5") => 1:8 r#"invalid TOML: string values must be quoted (write "Sonnet 5")"#;
         syntax_missing_equals: Prepend(r#"name "Opus""#) => 1:6 "invalid TOML: key with no value, expected `=`";
         syntax_duplicate_key: InsertAfter("input", "input = 4.0") => 3:1 "invalid TOML: duplicate key";
         syntax_duplicate_table: InsertAfter("input", "[prices]") => 3:2 "invalid TOML: duplicate key";
@@ -261,6 +267,7 @@ broken_lines! {
     }
     "half.toml" {
         half_written_file: CutAfter("input_tok") => 6:10 "invalid TOML: key with no value, expected `=`";
+        half_written_value: CutAfter("input_tokens =") => 6:15 "invalid TOML: a value is missing after `=`";
     }
     "range.toml" {
         // ----- ranges (docs/cost-model.md, "valid range")
@@ -499,6 +506,15 @@ whole_files! {
         ),
         others: &[],
         expect: &[at("mix.toml", 1, 1, "mix shares must add up to 1 (found 0.75)")],
+    };
+    // 0.6 + 0.3 is 0.8999999999999999 as a float sum; people wrote 0.9.
+    mix_shares_sum_without_float_noise: Case {
+        file: "mix.toml",
+        contents: Contents::Bytes(
+            b"[[mix]]\nprofile = \"good\"\nshare = 0.6\n\n[[mix]]\nprofile = \"good\"\nshare = 0.3\n",
+        ),
+        others: &[],
+        expect: &[at("mix.toml", 1, 1, "mix shares must add up to 1 (found 0.9)")],
     };
     mix_cycle: Case {
         file: "a.toml",

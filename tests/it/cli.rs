@@ -557,3 +557,233 @@ fn negative_zero_is_zero() {
     let table = costlens(&["report", ".", "--format", "markdown"], dir.path());
     assert!(!stdout(&table).contains("-0.00"), "{}", stdout(&table));
 }
+
+/// Cells `text` takes on a terminal (`通` and `🚀` take two).
+fn cells(text: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(text)
+}
+
+/// The display-cell column where each whitespace-separated word of
+/// `line` ends.
+fn word_ends(line: &str) -> Vec<usize> {
+    let mut ends = Vec::new();
+    let mut at = 0;
+    let mut in_word = false;
+    for c in line.chars() {
+        if c == ' ' {
+            if in_word {
+                ends.push(at);
+            }
+            in_word = false;
+        } else {
+            in_word = true;
+        }
+        at += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+    }
+    if in_word {
+        ends.push(at);
+    }
+    ends
+}
+
+/// A profile named in wide characters keeps its row in the columns:
+/// names are padded and cut by display cells, not by characters, so every
+/// figure ends in the same cell on every line.
+#[test]
+fn wide_names_keep_report_columns_aligned() {
+    let dir = worked_folder();
+    let wide = "通义千问 Max 🚀";
+    let long = "通义千问 Max 长上下文超级加速版本 🚀🚀";
+    fs::write(
+        dir.path().join("qwen.toml"),
+        format!("name = \"{wide}\"\n{STRONG}"),
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("qwen-long.toml"),
+        format!("name = \"{long}\"\n{}", STRONG.replace("0.72", "0.5")),
+    )
+    .unwrap();
+    let out = costlens(&["report", "."], dir.path());
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    let header_at = lines
+        .iter()
+        .position(|line| line.trim_start().starts_with("Profile"))
+        .unwrap_or_else(|| panic!("a header line:\n{text}"));
+    let header = lines[header_at];
+    let rows: Vec<&str> = lines[header_at + 1..]
+        .iter()
+        .take_while(|line| !line.is_empty())
+        .copied()
+        .collect();
+    assert_eq!(rows.len(), 4, "{text}");
+    let figures = header.split_whitespace().count() - 1;
+    let figure_ends = |line: &str| {
+        let ends = word_ends(line);
+        ends[ends.len() - figures..].to_vec()
+    };
+    let want = figure_ends(header);
+    for row in &rows {
+        assert_eq!(
+            figure_ends(row),
+            want,
+            "a figure out of its column:\n{text}"
+        );
+        assert_eq!(cells(row), *want.last().unwrap(), "{row}");
+    }
+    // The short wide name whole, the long one cut with `…` to the column.
+    let row_of = |start: &str| {
+        rows.iter()
+            .find(|row| row[2..].starts_with(start))
+            .unwrap_or_else(|| panic!("a row for {start}:\n{text}"))
+    };
+    assert!(row_of(wide)[2..].starts_with(&format!("{wide} ")), "{text}");
+    let cut = row_of("通义千问 Max 长");
+    assert!(cut.contains('…') && !cut.contains(long), "{text}");
+    assert!(text.lines().all(|line| cells(line) <= 80), "{text}");
+}
+
+/// `report --set` says which what-ifs it applied, in the table (under the
+/// scenario, wrapped to the width) and in the markdown (under the
+/// scenario's list), with the numbers as written; nothing without them.
+#[test]
+fn report_names_the_what_ifs_it_applied() {
+    let dir = worked_folder();
+    let sets = [
+        "--set",
+        "engineer_rate=150",
+        "--set",
+        "strong.first_pass_rate=0.6",
+    ];
+    let line = "what-ifs: engineer_rate = 150, strong.first_pass_rate = 0.6";
+    let table = costlens(&[&["report", "."][..], &sets].concat(), dir.path());
+    assert_eq!(code(&table), 0, "{}", stderr(&table));
+    let text = stdout(&table);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines[..3],
+        ["USD per merged change · engineer 150.00/h", line, ""],
+        "{text}"
+    );
+    let markdown = costlens(
+        &[&["report", ".", "--format", "markdown"][..], &sets].concat(),
+        dir.path(),
+    );
+    let text = stdout(&markdown);
+    assert!(
+        text.starts_with(&format!(
+            "### Cost per merged change (USD)\n\n- engineer 150.00/h\n- {line}\n\n| Profile |"
+        )),
+        "{text}"
+    );
+
+    for format in ["table", "markdown"] {
+        let out = costlens(&["report", ".", "--format", format], dir.path());
+        assert!(
+            !stdout(&out).contains("what-if"),
+            "{format}: {}",
+            stdout(&out)
+        );
+    }
+
+    // Many what-ifs wrap at 80 columns, each line but the last ending in a
+    // comma, and read back as the whole list.
+    let many = [
+        "engineer_rate=150",
+        "baseline_hours=3.5",
+        "changes_per_week=40",
+        "strong.first_pass_rate=0.6",
+        "cheap.cache_hit_ratio=0.25",
+        "review_minutes=7.5",
+        "strong.incident_cost=1200",
+    ];
+    let mut args = vec!["report", "."];
+    for set in many {
+        args.extend(["--set", set]);
+    }
+    let out = costlens(&args, dir.path());
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let text = stdout(&out);
+    let start = text.find("what-ifs: ").expect("the what-ifs");
+    let block = &text[start..text[start..].find("\n\n").unwrap() + start];
+    let block_lines: Vec<&str> = block.lines().collect();
+    assert!(block_lines.len() > 1, "wrapped:\n{text}");
+    assert!(block_lines.iter().all(|line| cells(line) <= 80), "{text}");
+    let (last, first) = block_lines.split_last().unwrap();
+    assert!(first.iter().all(|line| line.ends_with(',')) && !last.ends_with(','));
+    let listed = block.trim_start_matches("what-ifs: ").replace('\n', " ");
+    let want: Vec<String> = many.iter().map(|set| set.replace('=', " = ")).collect();
+    assert_eq!(listed, want.join(", "), "{text}");
+}
+
+/// `costlens reprot`: a word one typo from a command, naming no folder, is
+/// a mistyped command; any other missing folder keeps the folder's error,
+/// and a folder of that name is opened.
+#[test]
+fn a_mistyped_command_is_named_not_read_as_a_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    for (word, meant) in [("reprot", "report"), ("chekc", "check"), ("wacth", "watch")] {
+        let out = costlens(&[word], dir.path());
+        assert_eq!(code(&out), 2, "{word}");
+        assert_eq!(
+            stderr(&out),
+            format!("costlens: unknown command '{word}'; did you mean '{meant}'?\n")
+        );
+    }
+    for not_a_command in ["quarterly-figures", "./reprot"] {
+        let out = costlens(&[not_a_command], dir.path());
+        assert_eq!(code(&out), 2, "{not_a_command}");
+        let want = format!("cannot read the profiles folder `{not_a_command}`");
+        assert!(stderr(&out).contains(&want), "{}", stderr(&out));
+    }
+    // A real folder called `reprot` is opened as the explorer's folder:
+    // here without a terminal (setsid: no controlling one), which the
+    // explorer then says it needs.
+    fs::create_dir(dir.path().join("reprot")).unwrap();
+    fs::write(dir.path().join("reprot/strong.toml"), STRONG).unwrap();
+    let opened = Command::new("setsid")
+        .args(["-w", env!("CARGO_BIN_EXE_costlens"), "reprot"])
+        .current_dir(dir.path())
+        .stdin(Stdio::null())
+        .output();
+    match opened {
+        Ok(out) => {
+            assert_eq!(code(&out), 2, "{}", stderr(&out));
+            assert!(
+                stderr(&out).contains("the explorer needs a terminal"),
+                "{}",
+                stderr(&out)
+            );
+        }
+        Err(err) => eprintln!("setsid: {err}; the existing folder part is skipped"),
+    }
+}
+
+/// `watch`'s DIR is optional, and its usage says so.
+#[test]
+fn watch_usage_shows_dir_as_optional() {
+    let dir = tempfile::tempdir().unwrap();
+    let help = stdout(&costlens(&["watch", "--help"], dir.path()));
+    let usage = help
+        .lines()
+        .find(|line| line.starts_with("Usage:"))
+        .unwrap_or_else(|| panic!("{help}"));
+    assert_eq!(usage, "Usage: costlens watch [OPTIONS] --json [DIR]");
+    // The usage a mistake prints too.
+    let wrong = stderr(&costlens(&["watch", "--jsn"], dir.path()));
+    assert!(
+        wrong.contains("Usage: costlens watch --json [DIR]"),
+        "{wrong}"
+    );
+    let man = stdout(&costlens(&["man"], dir.path()));
+    let synopsis = man
+        .lines()
+        .find(|line| line.starts_with("\\fBcostlens watch\\fR"))
+        .unwrap_or_else(|| panic!("{man}"));
+    assert!(
+        synopsis.contains("[\\fIDIR\\fR]") && !synopsis.contains("<\\fIDIR"),
+        "{synopsis}"
+    );
+}

@@ -126,3 +126,107 @@ fn a_failed_export_says_why_and_leaves_nothing() {
     assert!(!path.exists());
     assert_eq!(fs::read_dir(out.path()).unwrap().count(), 0);
 }
+
+/// `costlens-export-YYYY-MM-DD-HHMM.md`, with `-N` before `.md` for a
+/// second export within the minute.
+fn is_timed_export_name(name: &str) -> bool {
+    let Some(rest) = name
+        .strip_prefix("costlens-export-")
+        .and_then(|rest| rest.strip_suffix(".md"))
+    else {
+        return false;
+    };
+    let (stamp, suffix) = rest.split_at(rest.len().min(15));
+    let shape_ok = stamp.len() == 15
+        && stamp.char_indices().all(|(at, c)| match at {
+            4 | 7 | 10 => c == '-',
+            _ => c.is_ascii_digit(),
+        });
+    shape_ok && (suffix.is_empty() || suffix[1..].parse::<u32>().is_ok())
+}
+
+#[test]
+fn each_export_gets_its_own_file_named_by_the_time_and_the_footer_gives_its_full_path() {
+    let dir = worked_folder();
+    let out = tempfile::tempdir().unwrap();
+    let folder = Folder::load_dir(dir.path()).unwrap();
+    let mut app = App::new(Source::Folder(dir.path().to_path_buf()), folder, false)
+        .with_export_dir(out.path().to_path_buf());
+    app.update(Action::Export);
+    let (first, _) = status(&app);
+    app.update(Action::Export);
+    let (second, is_error) = status(&app);
+    assert!(!is_error, "{second}");
+    let mut names: Vec<String> = fs::read_dir(out.path())
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    // Two files: the second export did not overwrite the first.
+    assert_eq!(names.len(), 2, "{names:?}");
+    assert!(
+        names.iter().all(|name| is_timed_export_name(name)),
+        "{names:?}"
+    );
+    // Each message names the file it wrote, by its full path.
+    let full = out.path().canonicalize().unwrap();
+    for message in [&first, &second] {
+        let path = message
+            .strip_prefix("exported the comparison to ")
+            .unwrap_or_else(|| panic!("{message}"));
+        assert!(Path::new(path).is_absolute(), "{message}");
+        assert!(
+            Path::new(path).canonicalize().unwrap().starts_with(&full),
+            "{message}"
+        );
+    }
+    assert_ne!(first, second);
+}
+
+#[test]
+fn the_export_lists_the_fixed_costs_payback_depends_on() {
+    let dir = worked_folder();
+    fs::write(
+        dir.path().join("scenario.toml"),
+        "baseline_hours = 3.5\nchanges_per_week = 40\nplatform_cost_per_month = 2000\nsetup_cost = 15000\n",
+    )
+    .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path(), &out.path().join("notes.md"));
+    app.update(Action::Export);
+    let written = fs::read_to_string(out.path().join("notes.md")).unwrap();
+    assert!(
+        written.contains("- platform: 2,000.00 per month\n- setup: 15,000.00 once\n"),
+        "{written}"
+    );
+}
+
+#[test]
+fn the_export_lists_mix_share_what_ifs_beside_the_files_shares() {
+    let dir = worked_folder();
+    fs::write(
+        dir.path().join("tiered.toml"),
+        "[[mix]]\nprofile = \"strong\"\nshare = 0.5\n[[mix]]\nprofile = \"cheap\"\nshare = 0.5\n",
+    )
+    .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path(), &out.path().join("notes.md"));
+    // strong 30.50, the mix 54.48, cheap 78.45: the mix is the second row,
+    // and its first slider is strong's share.
+    app.update(Action::SelectNext);
+    assert_eq!(app.selected_id().as_deref(), Some("tiered"));
+    app.update(Action::Nudge {
+        steps: 1,
+        coarse: true,
+    });
+    app.update(Action::Export);
+    let written = fs::read_to_string(out.path().join("notes.md")).unwrap();
+    assert!(
+        written.contains("- tiered: shares strong 0.6, cheap 0.4 (file: strong 0.5, cheap 0.5)"),
+        "{written}"
+    );
+    assert!(
+        written.contains("what-ifs: tiered.strong.share = 0.6, tiered.cheap.share = 0.4"),
+        "{written}"
+    );
+}

@@ -14,12 +14,19 @@
 //!   good profile with one line broken (or a short explicit file), checked
 //!   by the library, `costlens check` and `costlens report --format json`;
 //! - `cli`: the built binary's commands, formats and exit codes;
+//! - `companions`: `costlens completions SHELL` and `costlens man`, read
+//!   by bash (and `man`/`groff` where installed);
+//! - `readme_outputs`: every output pasted in README.md and docs/ is what
+//!   the binary prints now (`scripts/readme-outputs --check`);
 //! - `writeback`: `s` writing what-ifs into files, comments and all;
 //! - `export`: `e` writing the comparison to a markdown file.
 //!
 //! The explorer without a terminal:
 //! - `app`: `App::update`, action by action, on real files; mouse; reloads;
 //! - `keys`: the key table in each mode;
+//! - `screen`: what the screen says, line by line: the header never
+//!   overlapping, rows out of view counted, names cut with `…`, columns
+//!   aligned by display cells, a footer word for every change;
 //! - `snapshots` (insta, `snapshots/` beside this file): whole screens on
 //!   ratatui's TestBackend after key sequences.
 //!
@@ -39,7 +46,10 @@
 //!   signals, injected panics;
 //! - `fs_faults`: the folder deleted, unreadable files, symlink loops,
 //!   10,000 files, a 50 MB file, no file notifications;
-//! - `write_safety`: `kill -9` in the middle of `s` and `e`.
+//! - `save_e2e`: `s` refusing a broken file and `S` saving everything,
+//!   in tmux;
+//! - `write_safety`: `kill -9` in the middle of `s` (profile, scenario,
+//!   mix shares) and `e`.
 //!
 //! `support` holds what several modules share: the worked-check profiles,
 //! the tmux harness, the turn-taking, the fuzz pipeline.
@@ -56,6 +66,7 @@ mod support;
 mod app;
 mod bad_input;
 mod cli;
+mod companions;
 mod engine;
 mod export;
 mod fs_faults;
@@ -65,6 +76,9 @@ mod live_reload;
 mod mixes;
 mod pipeline_properties;
 mod properties;
+mod readme_outputs;
+mod save_e2e;
+mod screen;
 mod snapshots;
 mod tui_abuse;
 mod tui_e2e;

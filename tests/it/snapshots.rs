@@ -95,7 +95,7 @@ fn each_slider_moved() {
     }
     assert_snapshot!("all_sliders_moved_160x48", screen(&app, 160, 48).backend());
     // Every what-if taken back, one by one.
-    press(&mut app, &[Char('u'); 18]);
+    press(&mut app, &vec![Char('u'); 2 * costlens::app::SLIDERS.len()]);
     assert!(app.overrides().is_empty());
     press(&mut app, &[Left]);
     assert_eq!(app.overrides().len(), 1);
@@ -128,4 +128,28 @@ fn styles_of_the_selected_row_and_a_moved_slider() {
     press(&mut app, &[Down, Right]);
     let terminal = screen(&app, 80, 24);
     assert_debug_snapshot!("styles_80x24", terminal.backend().buffer());
+}
+
+/// The shipped profiles (built in, so the header is fixed): eight rows
+/// leave the sliders pane nine lines at 80×24, fewer than a model's eleven
+/// sliders. It scrolls with the focus and says how many are hidden.
+#[test]
+fn the_sliders_pane_scrolls_with_the_focus() {
+    let mut app = App::new(Source::BuiltIn, Folder::load_builtin(), false);
+    assert_snapshot!("sliders_scroll_top_80x24", screen(&app, 80, 24).backend());
+    // Tab to the last slider (weekly changes), and move it.
+    press(&mut app, &[Tab; 10]);
+    press(&mut app, &[Right]);
+    assert_snapshot!(
+        "sliders_scroll_bottom_80x24",
+        screen(&app, 80, 24).backend()
+    );
+}
+
+/// A mix's sliders on a tall screen: a share per part, then the scenario's.
+#[test]
+fn a_mix_shows_its_share_sliders() {
+    let mut app = app();
+    press(&mut app, &[Down, Char('L')]);
+    assert_snapshot!("mix_shares_160x48", screen(&app, 160, 48).backend());
 }

@@ -144,3 +144,116 @@ fn saves_show_up_live_and_a_broken_one_is_marked_until_fixed() {
     tmux.send_keys(&["q"]);
     tmux.assert_restored_shell();
 }
+
+/// A profile file like `strong` with another name and first-pass rate.
+fn named(name: &str, first_pass: f64) -> String {
+    format!("name = \"{name}\"\n{STRONG}").replace(
+        "first_pass_rate = 0.72",
+        &format!("first_pass_rate = {first_pass}"),
+    )
+}
+
+#[test]
+fn the_header_keeps_its_facts_beside_a_broken_scenario_at_80_columns() {
+    let tmux = Tmux::start(80, 24);
+    let dir = tmux
+        .dir
+        .path()
+        .join("a-rather-long-folder-name/planning/team-profiles");
+    fs::create_dir_all(&dir).unwrap();
+    crate::support::worked::write_worked(&dir);
+    fs::write(
+        dir.join("scenario.toml"),
+        "baseline_hours = 3.5\nchanges_per_week = 40\n",
+    )
+    .unwrap();
+    tmux.type_line(&tmux.costlens_on("--mouse", &dir));
+    tmux.wait_for("the table", shows_table);
+    tmux.send_keys(&["l"]);
+    fs::write(dir.join("scenario.toml"), "baseline_hours = \"lots\"\n").unwrap();
+    let screen = tmux.wait_for("the broken scenario marker", |s| {
+        s.lines().next().is_some_and(|l| l.contains("! scenario"))
+    });
+    let header = screen.lines().next().unwrap_or_default();
+    assert_eq!(
+        header.trim_end(),
+        " costlens …/team-profiles/ · engineer $120/h · baseline 3.5 h     1* ! scenario",
+        "{screen}"
+    );
+    tmux.quit_cleanly();
+}
+
+#[test]
+fn a_ninth_profile_is_counted_then_scrolled_to() {
+    let tmux = Tmux::start(80, 24);
+    for n in 1..=7 {
+        let text = named(&format!("p{n}"), 0.95 - 0.02 * f64::from(n));
+        fs::write(tmux.profiles().join(format!("p{n}.toml")), text).unwrap();
+    }
+    tmux.type_line(&tmux.costlens(""));
+    // Nine rows, eight fit: the most expensive (cheap) is out of view.
+    let screen = tmux.wait_for("the rows out of view", |s| s.contains("↓ 1 more"));
+    assert!(row(&screen, "cheap").is_none(), "{screen}");
+    tmux.send_keys(&["Down"; 8]);
+    let screen = tmux.wait_for("the last row", |s| row(s, "cheap").is_some());
+    assert!(
+        screen.contains("↑ 1 more") && !screen.contains("↓ 1 more"),
+        "{screen}"
+    );
+    tmux.quit_cleanly();
+}
+
+#[test]
+fn pins_and_live_reloads_say_so_in_the_footer() {
+    let tmux = Tmux::start(100, 30);
+    tmux.explore("");
+    tmux.send_keys(&["Down", "p"]);
+    tmux.wait_for("the pin", |s| s.contains("pinned cheap as reference"));
+    let edited = crate::support::worked::CHEAP
+        .replace("first_pass_rate = 0.52", "first_pass_rate = 0.99")
+        .replace("survive_rate = 0.96", "survive_rate = 1");
+    fs::write(tmux.profiles().join("cheap.toml"), edited).unwrap();
+    let screen = tmux.wait_for("the reload's word", |s| s.contains("reloaded cheap.toml"));
+    // The rows re-sorted: cheap is now the cheaper one.
+    let cheap_at = screen.find("cheap ").unwrap_or(usize::MAX);
+    let strong_at = screen.find("strong ").unwrap_or(0);
+    assert!(cheap_at < strong_at, "{screen}");
+    tmux.quit_cleanly();
+}
+
+#[test]
+fn a_wide_name_keeps_its_row_in_its_columns() {
+    use unicode_width::UnicodeWidthStr;
+    let tmux = Tmux::start(120, 40);
+    fs::write(
+        tmux.profiles().join("wide.toml"),
+        named("通义千问 Max 🚀", 0.6),
+    )
+    .unwrap();
+    tmux.explore("");
+    let screen = tmux.wait_for("the wide row", |s| s.contains("通义千问"));
+    let end_of_cost = |name: &str| {
+        let line = screen
+            .lines()
+            .find(|l| l.starts_with('│') && l.contains(&format!(" {name} ")))
+            .unwrap_or_default();
+        let at = line.find('.').map_or(0, |dot| dot + 3);
+        line[..at].width()
+    };
+    let ends = [
+        end_of_cost("strong"),
+        end_of_cost("cheap"),
+        end_of_cost("通义千问"),
+    ];
+    assert!(
+        ends[0] > 0 && ends.iter().all(|&end| end == ends[0]),
+        "{ends:?}\n{screen}"
+    );
+    // The row's sparkline is whole: it ends at the border like the others.
+    let wide = screen
+        .lines()
+        .find(|l| l.contains("通义千问"))
+        .unwrap_or_default();
+    assert_eq!(wide.width(), 120, "{screen}");
+    tmux.quit_cleanly();
+}

@@ -1,7 +1,7 @@
 //! `kill -9` in the middle of a write, many times over: a write-back (`s`)
-//! into a profile, and an export (`e`). Whatever the moment, the file read
-//! back afterwards is the old text or the new one, whole — never truncated
-//! or mixed.
+//! into a profile, into `scenario.toml` and into a mix's shares, and an
+//! export (`e`). Whatever the moment, the file read back afterwards is the
+//! old text or the new one, whole — never truncated or mixed.
 //!
 //! The real binary runs in tmux (see `support/tmux.rs`). Half the rounds
 //! arm the debug-only switch that pauses every write halfway through its
@@ -20,8 +20,9 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use costlens::app::{Action, App, Source};
+use costlens::model::ScenarioField;
 use costlens::profile::Folder;
-use costlens::writeback::{Edit, apply_edits};
+use costlens::writeback::{Change, Edit};
 
 use crate::support::tmux::{Tmux, shows_table, timeout};
 use crate::support::worked::{CHEAP, STRONG};
@@ -48,8 +49,54 @@ struct Tally {
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Kind {
+    /// `s` on `strong`'s first-pass rate.
     WriteBack,
     Export,
+    /// `s` on the engineer rate: `scenario.toml`.
+    Scenario,
+    /// `s` on the first share of the mix `tiered`.
+    MixShare,
+}
+
+/// The scenario file the `Scenario` rounds start from, comments and all.
+const SCENARIO: &str = "# our team\nengineer_rate = 120   # fully loaded\nbaseline_hours = 3.5\n";
+
+/// The mix the `MixShare` rounds start from: between strong and cheap, so
+/// it is the second row.
+const MIX: &str = "# half and half\n[[mix]]\nprofile = \"strong\"\nshare = 0.5   # guess\n\
+[[mix]]\nprofile = \"cheap\"\nshare = 0.5\n";
+
+impl Kind {
+    /// The keys that move the slider `steps` coarse steps, before `s` or `e`.
+    fn keys(self, steps: usize) -> Vec<&'static str> {
+        let to_slider: &[&str] = match self {
+            Kind::WriteBack | Kind::Export => &[],
+            // The engineer rate is the fourth slider.
+            Kind::Scenario => &["Tab", "Tab", "Tab"],
+            // The mix's row; its first share is the first slider.
+            Kind::MixShare => &["Down"],
+        };
+        let last = if self == Kind::Export { "e" } else { "s" };
+        let mut keys = to_slider.to_vec();
+        keys.extend(std::iter::repeat_n("L", steps));
+        keys.push(last);
+        keys
+    }
+
+    /// The same keys as actions, for the library's own copy of the app.
+    fn actions(self, steps: usize) -> Vec<Action> {
+        let coarse = Action::Nudge {
+            steps: 1,
+            coarse: true,
+        };
+        let mut actions = match self {
+            Kind::WriteBack | Kind::Export => vec![],
+            Kind::Scenario => vec![Action::FocusNextSlider; 3],
+            Kind::MixShare => vec![Action::SelectNext],
+        };
+        actions.extend(std::iter::repeat_n(coarse, steps));
+        actions
+    }
 }
 
 /// When a round kills the explorer.
@@ -64,6 +111,30 @@ enum Moment {
 }
 
 /// The temp files a killed write leaves in `dir`.
+/// The exports `e` wrote into `dir`: `costlens-export-<time>.md`.
+fn export_files(dir: &Path) -> Vec<std::path::PathBuf> {
+    fs::read_dir(dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| {
+            let name = path.file_name().unwrap_or_default().to_string_lossy();
+            name.starts_with("costlens-export-") && name.ends_with(".md")
+        })
+        .collect()
+}
+
+/// What the round's target holds: the file's text, or for exports the one
+/// export file's (never two: a round writes at most one).
+fn read_target(kind: Kind, target: &Path) -> Option<String> {
+    if kind != Kind::Export {
+        return fs::read_to_string(target).ok();
+    }
+    let dir = target.parent().unwrap();
+    let files = export_files(dir);
+    assert!(files.len() <= 1, "more than one export: {files:?}");
+    files.first().map(|path| fs::read_to_string(path).unwrap())
+}
+
 fn temp_files(dir: &Path) -> Vec<std::path::PathBuf> {
     fs::read_dir(dir)
         .unwrap()
@@ -75,23 +146,41 @@ fn temp_files(dir: &Path) -> Vec<std::path::PathBuf> {
         .collect()
 }
 
-/// The two files the binary writes after `steps` coarse first-pass steps
-/// on `strong`, computed by the same library code: the profile `s`
-/// writes, and the export `e` writes.
-fn expected(profiles: &Path, steps: i32) -> (String, String) {
+/// The file the binary writes for `kind` after `steps` coarse steps,
+/// computed by the same library code: the app's what-if, written into the
+/// round's starting text by `writeback`, or the export's text.
+fn expected(profiles: &Path, kind: Kind, steps: usize) -> String {
     let folder = Folder::load_dir(profiles).unwrap();
     let mut app = App::new(Source::Folder(profiles.to_path_buf()), folder, false);
-    app.update(Action::Nudge {
-        steps,
-        coarse: true,
-    });
-    let rate = app.model("strong").unwrap().quality.first_pass_rate;
-    let edit = Edit {
-        table: "quality".to_string(),
-        key: "first_pass_rate".to_string(),
-        value: rate,
+    for action in kind.actions(steps) {
+        app.update(action);
+    }
+    let value = |table: &str, key: &str, value: f64| {
+        Change::Values(vec![Edit {
+            table: table.to_string(),
+            key: key.to_string(),
+            value,
+        }])
     };
-    (apply_edits(STRONG, &[edit]).unwrap(), app.export_text())
+    let (old, change) = match kind {
+        Kind::Export => return app.export_text(),
+        Kind::WriteBack => {
+            let rate = app.model("strong").unwrap().quality.first_pass_rate;
+            (STRONG, value("quality", "first_pass_rate", rate))
+        }
+        Kind::Scenario => {
+            let rate = app
+                .overrides()
+                .scenario(ScenarioField::EngineerRate)
+                .unwrap();
+            (SCENARIO, value("", "engineer_rate", rate))
+        }
+        Kind::MixShare => {
+            let parts = app.overrides().mix("tiered").unwrap().to_vec();
+            (MIX, Change::Shares(parts))
+        }
+    };
+    change.apply(old).unwrap()
 }
 
 /// Waits until the pane's process is gone.
@@ -109,7 +198,10 @@ fn kill_during_writes(kind: Kind) {
     let profiles = tmux.profiles();
     let target = match kind {
         Kind::WriteBack => profiles.join("strong.toml"),
-        Kind::Export => tmux.dir.path().join("costlens-export.md"),
+        // The folder the explorer starts in, where `e` writes.
+        Kind::Export => tmux.dir.path().join("costlens-export-*.md"),
+        Kind::Scenario => profiles.join("scenario.toml"),
+        Kind::MixShare => profiles.join("tiered.toml"),
     };
     let watched = target.parent().unwrap().to_path_buf();
     let bin = env!("CARGO_BIN_EXE_costlens");
@@ -126,6 +218,11 @@ fn kill_during_writes(kind: Kind) {
     for (round, moment) in moments.enumerate() {
         fs::write(profiles.join("strong.toml"), STRONG).unwrap();
         fs::write(profiles.join("cheap.toml"), CHEAP).unwrap();
+        match kind {
+            Kind::Scenario => fs::write(&target, SCENARIO).unwrap(),
+            Kind::MixShare => fs::write(&target, MIX).unwrap(),
+            Kind::WriteBack | Kind::Export => {}
+        }
         let pause = if moment == Moment::MidWrite {
             PAUSE_MS
         } else {
@@ -139,23 +236,22 @@ fn kill_during_writes(kind: Kind) {
         tmux.run(&["respawn-pane", "-k", "-t", "main", "-c", &cwd, &command]);
         tmux.wait_for("the table", shows_table);
         let pid = tmux.display("#{pane_pid}");
-        let old = fs::read_to_string(&target).ok();
+        if kind == Kind::Export {
+            // Each export is a new file named by the time: last round's
+            // goes, so this round's "old" is no export at all.
+            for path in export_files(&watched) {
+                fs::remove_file(path).unwrap();
+            }
+        }
+        let old = read_target(kind, &target);
         // A slider state whose file differs from the one on disk, so old
         // and new can be told apart (a round killed early leaves the last
         // export in place).
         let (steps, new) = (1..=2)
-            .map(|steps| {
-                let (written_back, exported) = expected(&profiles, steps);
-                match kind {
-                    Kind::WriteBack => (steps, written_back),
-                    Kind::Export => (steps, exported),
-                }
-            })
+            .map(|steps| (steps, expected(&profiles, kind, steps)))
             .find(|(_, new)| old.as_deref() != Some(new.as_str()))
             .expect("two slider states give two different files");
-        let mut keys = vec!["L"; steps as usize];
-        keys.push(if kind == Kind::WriteBack { "s" } else { "e" });
-        tmux.send_keys(&keys);
+        tmux.send_keys(&kind.keys(steps));
         match moment {
             Moment::MidWrite => {
                 let start = Instant::now();
@@ -186,7 +282,7 @@ fn kill_during_writes(kind: Kind) {
         for path in left {
             fs::remove_file(path).unwrap();
         }
-        let found = fs::read_to_string(&target).ok();
+        let found = read_target(kind, &target);
         if found == old {
             assert_ne!(
                 moment,
@@ -218,4 +314,14 @@ fn kill_9_during_write_back_leaves_the_old_or_the_new_profile() {
 #[test]
 fn kill_9_during_export_leaves_the_old_or_the_new_export() {
     kill_during_writes(Kind::Export);
+}
+
+#[test]
+fn kill_9_during_a_scenario_write_leaves_the_old_or_the_new_scenario() {
+    kill_during_writes(Kind::Scenario);
+}
+
+#[test]
+fn kill_9_during_a_share_write_leaves_the_old_or_the_new_mix() {
+    kill_during_writes(Kind::MixShare);
 }

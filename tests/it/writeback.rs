@@ -379,3 +379,151 @@ fn a_symlinked_profile_is_updated_and_stays_a_link() {
     );
     assert_eq!(names_in(dir.path()), ["haiku-5.5.toml", "real.toml"]);
 }
+
+/// The shipped mix, for the share write-back tests.
+const TIERED: &str = include_str!("../../profiles/tiered.toml");
+
+fn part(id: &str, share: f64) -> costlens::model::MixPart {
+    costlens::model::MixPart {
+        profile_id: id.to_owned(),
+        share,
+    }
+}
+
+#[test]
+fn shares_are_written_into_the_mix_parts_comments_and_all() {
+    use costlens::writeback::apply_share_edits;
+    let parts = [part("haiku-5.5", 0.7), part("opus-5.5", 0.3)];
+    let text = apply_share_edits(TIERED, &parts).unwrap();
+    assert_eq!(comments(&text), comments(TIERED));
+    assert_eq!(keys_by_table(&text), keys_by_table(TIERED));
+    let mut changed = 0;
+    for (old, new) in TIERED.lines().zip(text.lines()) {
+        match old {
+            "share = 0.6" => assert_eq!(new, "share = 0.7"),
+            "share = 0.4" => assert_eq!(new, "share = 0.3"),
+            _ => {
+                assert_eq!(new, old, "an unedited line changed");
+                continue;
+            }
+        }
+        changed += 1;
+    }
+    assert_eq!(changed, 2);
+    match parse_profile("tiered.toml", &text).unwrap().definition {
+        Definition::Mix(located) => {
+            let shares: Vec<f64> = located.iter().map(|p| p.part.share).collect();
+            assert_eq!(shares, [0.7, 0.3]);
+        }
+        Definition::Model(_) => panic!("a mix"),
+    }
+}
+
+#[test]
+fn shares_in_an_inline_array_are_written_too() {
+    use costlens::writeback::apply_share_edits;
+    let text =
+        "mix = [ { profile = \"a\", share = 0.5 }, { profile = \"b\", share = 0.5 } ]  # split\n";
+    let out = apply_share_edits(text, &[part("a", 0.25), part("b", 0.75)]).unwrap();
+    assert_eq!(
+        out,
+        "mix = [ { profile = \"a\", share = 0.25 }, { profile = \"b\", share = 0.75 } ]  # split\n"
+    );
+}
+
+/// A share never lands on the wrong part: the file's parts must be the
+/// what-if's, in the same order.
+#[test]
+fn shares_for_parts_the_file_no_longer_has_are_refused() {
+    use costlens::writeback::apply_share_edits;
+    let cases: [(&[costlens::model::MixPart], &str); 3] = [
+        (
+            &[part("opus-5.5", 0.7), part("haiku-5.5", 0.3)],
+            "names `haiku-5.5`, not `opus-5.5`",
+        ),
+        (
+            &[part("haiku-5.5", 1.0)],
+            "2 parts in the file and 1 in the what-if",
+        ),
+        (
+            &[part("haiku-5.5", f64::NAN), part("opus-5.5", 0.3)],
+            "not a finite number",
+        ),
+    ];
+    for (parts, want) in cases {
+        let err = apply_share_edits(TIERED, parts).unwrap_err();
+        assert!(format!("{err:#}").contains(want), "{err:#}");
+    }
+    let err = apply_share_edits(HAIKU, &[part("a", 1.0)]).unwrap_err();
+    assert!(format!("{err:#}").contains("no [[mix]] parts"), "{err:#}");
+}
+
+/// `s` never writes into a file that has errors now: the error names the
+/// file and its first located problem, and the file is untouched.
+#[test]
+fn a_file_with_errors_is_not_written() {
+    use costlens::writeback::{Change, FileKind, save_change};
+    let broken = crate::support::worked::STRONG.replace("0.72", "1.5");
+    let (_dir, path) = folder_with("strong.toml", &broken);
+    let change = Change::Values(vec![edit("quality", "review_minutes", 7.0)]);
+    let err = save_change(&path, FileKind::Profile, &change).unwrap_err();
+    assert_eq!(
+        format!("{err:#}"),
+        "strong.toml has errors; first: strong.toml:8:19: \
+         `first_pass_rate` must be a finite number > 0 and <= 1 (found 1.5)"
+    );
+    assert_untouched(&path, &broken);
+    // Nor one the what-ifs themselves would break.
+    let (_dir, path) = folder_with("strong.toml", crate::support::worked::STRONG);
+    let change = Change::Values(vec![edit("usage", "cache_hit_ratio", 1.5)]);
+    let err = save_change(&path, FileKind::Profile, &change).unwrap_err();
+    assert!(
+        format!("{err:#}")
+            .starts_with("the what-ifs would leave strong.toml with errors; first: strong.toml:"),
+        "{err:#}"
+    );
+    assert_untouched(&path, crate::support::worked::STRONG);
+}
+
+#[test]
+fn a_missing_scenario_is_created_and_a_broken_one_is_not_written() {
+    use costlens::writeback::{Change, FileKind, save_change};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("scenario.toml");
+    let change = Change::Values(vec![
+        edit("", "engineer_rate", 150.0),
+        edit("", "baseline_hours", 3.5),
+    ]);
+    save_change(&path, FileKind::Scenario, &change).unwrap();
+    let text = fs::read_to_string(&path).unwrap();
+    assert_eq!(text, "engineer_rate = 150\nbaseline_hours = 3.5\n");
+    assert_eq!(
+        parse_scenario("scenario.toml", &text)
+            .unwrap()
+            .baseline_hours,
+        Some(3.5)
+    );
+    #[cfg(unix)]
+    assert_eq!(
+        fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+        0o644
+    );
+    assert_eq!(names_in(dir.path()), ["scenario.toml"]);
+    // A profile must exist: only the scenario is created.
+    let missing = dir.path().join("gone.toml");
+    assert!(save_change(&missing, FileKind::Profile, &change).is_err());
+    assert!(!missing.exists());
+    // Comments kept in an existing one; a broken one untouched.
+    fs::write(&path, SCENARIO).unwrap();
+    save_change(&path, FileKind::Scenario, &change).unwrap();
+    let text = fs::read_to_string(&path).unwrap();
+    assert_eq!(comments(&text), comments(SCENARIO));
+    let broken = "engineer_rate = \"lots\"\n";
+    fs::write(&path, broken).unwrap();
+    let err = save_change(&path, FileKind::Scenario, &change).unwrap_err();
+    assert!(
+        format!("{err:#}").starts_with("scenario.toml has errors; first: scenario.toml:1:17: "),
+        "{err:#}"
+    );
+    assert_eq!(fs::read_to_string(&path).unwrap(), broken);
+}

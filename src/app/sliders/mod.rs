@@ -1,16 +1,24 @@
 //! The sliders of the explorer: which field each moves, its steps, its
-//! range and how its value reads.
+//! range and how its value reads. Which sliders show depends on the
+//! selected profile: a model's fields and the scenario's (`SLIDERS`), or a
+//! mix's shares and the scenario's (`App::sliders`).
 
 mod actions;
 
+use std::borrow::Cow;
+
+use super::SliderView;
 use crate::model::{Bound, ModelProfile, ProfileField, Scenario, ScenarioField};
 use crate::report::{count, grouped, money, percent};
 
-/// What a slider moves: a field of the selected profile, or the scenario.
+/// What a slider moves: a field of the selected profile, the scenario, or
+/// the share of one part of the selected mix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SliderTarget {
     Profile(ProfileField),
     Scenario(ScenarioField),
+    /// The share of the mix's part at this index (file order).
+    MixShare(usize),
 }
 
 /// How a slider's value reads.
@@ -22,6 +30,8 @@ pub enum Unit {
     Usd,
     Times,
     Tokens,
+    Hours,
+    PerWeek,
 }
 
 impl Unit {
@@ -37,16 +47,19 @@ impl Unit {
             Unit::Usd => format!("${}", money(value)),
             Unit::Times => format!("{}×", grouped(value, 1)),
             Unit::Tokens => format!("{} tok", count(value)),
+            Unit::Hours => format!("{} h", grouped(value, 1)),
+            Unit::PerWeek => format!("{}/wk", count(value)),
         }
     }
 }
 
 /// One slider.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Slider {
-    pub label: &'static str,
+    /// A field's name, or a mix part's profile name.
+    pub label: Cow<'static, str>,
     /// At most 10 characters, for narrow panes.
-    pub short: &'static str,
+    pub short: Cow<'static, str>,
     pub target: SliderTarget,
     pub unit: Unit,
     /// One press of ←/→.
@@ -57,6 +70,9 @@ pub struct Slider {
     /// above (review time, tokens …); `None` for a bounded field, whose
     /// track ends at its bound. A file value beyond it widens the track.
     pub open_track_end: Option<f64>,
+    /// Where the first move lands on a field the file leaves unset (the
+    /// scenario's baseline and volume); after that it steps as usual.
+    pub unset_start: Option<f64>,
 }
 
 const fn profile(
@@ -67,18 +83,69 @@ const fn profile(
     open_track_end: Option<f64>,
 ) -> Slider {
     Slider {
-        label,
-        short,
+        label: Cow::Borrowed(label),
+        short: Cow::Borrowed(short),
         target: SliderTarget::Profile(field),
         unit,
         fine_step: steps.0,
         coarse_step: steps.1,
         open_track_end,
+        unset_start: None,
     }
 }
 
-/// The sliders, in Tab order: the four that move the answer most first.
-pub const SLIDERS: [Slider; 9] = [
+const fn scenario(
+    (label, short): (&'static str, &'static str),
+    field: ScenarioField,
+    unit: Unit,
+    steps: (f64, f64),
+    (open_track_end, unset_start): (f64, Option<f64>),
+) -> Slider {
+    Slider {
+        label: Cow::Borrowed(label),
+        short: Cow::Borrowed(short),
+        target: SliderTarget::Scenario(field),
+        unit,
+        fine_step: steps.0,
+        coarse_step: steps.1,
+        open_track_end: Some(open_track_end),
+        unset_start,
+    }
+}
+
+const ENGINEER_RATE: Slider = scenario(
+    ("Engineer rate", "Engineer"),
+    ScenarioField::EngineerRate,
+    Unit::UsdPerHour,
+    (5.0, 25.0),
+    (400.0, None),
+);
+
+/// Unset in the file: the first move sets the 3.5 h the docs' examples use.
+const BASELINE_HOURS: Slider = scenario(
+    ("Baseline hours", "Baseline"),
+    ScenarioField::BaselineHours,
+    Unit::Hours,
+    (0.5, 2.0),
+    (24.0, Some(3.5)),
+);
+
+/// Unset in the file: the first move sets 40 changes a week.
+const CHANGES_PER_WEEK: Slider = scenario(
+    ("Weekly changes", "Changes"),
+    ScenarioField::ChangesPerWeek,
+    Unit::PerWeek,
+    (1.0, 10.0),
+    (500.0, Some(40.0)),
+);
+
+/// The scenario's sliders after a mix's shares, in Tab order.
+pub const SCENARIO_SLIDERS: [Slider; 3] = [ENGINEER_RATE, BASELINE_HOURS, CHANGES_PER_WEEK];
+
+/// A model's sliders, in Tab order: the four that move the answer most
+/// first, then the model's other fields, then the scenario's baseline and
+/// volume (they move savings, ROI and the weekly figures, not the cost).
+pub const SLIDERS: [Slider; 11] = [
     profile(
         ("First-pass rate", "First pass"),
         ProfileField::FirstPassRate,
@@ -100,15 +167,7 @@ pub const SLIDERS: [Slider; 9] = [
         (0.01, 0.10),
         None,
     ),
-    Slider {
-        label: "Engineer rate",
-        short: "Engineer",
-        target: SliderTarget::Scenario(ScenarioField::EngineerRate),
-        unit: Unit::UsdPerHour,
-        fine_step: 5.0,
-        coarse_step: 25.0,
-        open_track_end: Some(400.0),
-    },
+    ENGINEER_RATE,
     profile(
         ("Survive rate", "Survives"),
         ProfileField::SurviveRate,
@@ -144,14 +203,62 @@ pub const SLIDERS: [Slider; 9] = [
         (500.0, 5_000.0),
         Some(100_000.0),
     ),
+    BASELINE_HOURS,
+    CHANGES_PER_WEEK,
 ];
 
+/// Characters a slider's short label may take.
+const SHORT_WIDTH: usize = 10;
+
 impl Slider {
-    /// The value the engine uses; `None` for a profile slider on a mix.
+    /// The share of the mix part at `at`, labelled with the part's `name`.
+    pub fn share(at: usize, name: &str) -> Slider {
+        let short = if name.chars().count() > SHORT_WIDTH {
+            let cut: String = name.chars().take(SHORT_WIDTH - 1).collect();
+            format!("{cut}…")
+        } else {
+            name.to_string()
+        };
+        Slider {
+            label: Cow::Owned(name.to_string()),
+            short: Cow::Owned(short),
+            target: SliderTarget::MixShare(at),
+            unit: Unit::Percent,
+            fine_step: 0.01,
+            coarse_step: 0.10,
+            open_track_end: None,
+            unset_start: None,
+        }
+    }
+
+    /// The file's value in words: `5.0 min`, or `unset`.
+    pub(crate) fn file_text(&self, view: &SliderView) -> String {
+        if view.file_value.is_finite() {
+            self.unit.show(view.file_value)
+        } else {
+            "unset".to_string()
+        }
+    }
+
+    /// How messages name what the slider moves: `review time`, `share of
+    /// Haiku 5.5`.
+    pub(crate) fn what(&self) -> String {
+        match self.target {
+            SliderTarget::MixShare(_) => format!("share of {}", self.label),
+            _ => self.label.to_lowercase(),
+        }
+    }
+}
+
+impl Slider {
+    /// The value the engine uses; `None` for a profile slider on a mix, a
+    /// scenario field the file leaves unset, and a share (the mix's parts
+    /// hold those).
     pub fn value(&self, model: Option<&ModelProfile>, scenario: &Scenario) -> Option<f64> {
         match self.target {
             SliderTarget::Profile(field) => model.map(|model| field.get(model)),
             SliderTarget::Scenario(field) => field.get(scenario),
+            SliderTarget::MixShare(_) => None,
         }
     }
 
@@ -160,6 +267,7 @@ impl Slider {
         match self.target {
             SliderTarget::Profile(field) => field.bound(),
             SliderTarget::Scenario(field) => field.bound(),
+            SliderTarget::MixShare(_) => Bound::Ratio,
         }
     }
 
@@ -205,8 +313,11 @@ impl Slider {
         } else {
             self.fine_step
         };
-        let start = if value.is_finite() { value } else { range.0 };
-        let next = start + f64::from(steps) * step;
+        if !value.is_finite() {
+            // Unset: the first move, either way, lands on the start value.
+            return clamp(self.unset_start.unwrap_or(range.0), range);
+        }
+        let next = value + f64::from(steps) * step;
         clamp((next * 1e9).round() / 1e9, range)
     }
 
@@ -217,11 +328,6 @@ impl Slider {
         let snapped = (raw / self.fine_step).round() * self.fine_step;
         clamp((snapped * 1e9).round() / 1e9, range)
     }
-
-    /// Whether the slider moves a field of the selected profile.
-    pub(crate) fn is_per_profile(&self) -> bool {
-        matches!(self.target, SliderTarget::Profile(_))
-    }
 }
 
 fn clamp(value: f64, (low, high): (f64, f64)) -> f64 {
@@ -229,57 +335,4 @@ fn clamp(value: f64, (low, high): (f64, f64)) -> f64 {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::{PriceBand, Quality, Usage};
-
-    /// The tracks the explorer has always drawn, written out: built from
-    /// the field bounds, they must not move. A bounded field ends at its
-    /// bound; an open one at its track end; first-pass rate, which must be
-    /// above 0, starts one fine step in.
-    #[test]
-    fn tracks_come_from_the_field_bounds() {
-        let model = ModelProfile {
-            prices: PriceBand::new(3.0, 15.0),
-            long_prompt: None,
-            usage: Usage {
-                input_tokens: 40_000.0,
-                output_tokens: 8_000.0,
-                fanout: 1.0,
-                cache_hit_ratio: 0.0,
-                cache_write_ratio: 0.0,
-                long_prompt_share: 0.0,
-            },
-            quality: Quality {
-                first_pass_rate: 0.72,
-                review_minutes: 6.0,
-                survive_rate: 0.985,
-                incident_cost_usd: 900.0,
-            },
-        };
-        let expected = [
-            ("First-pass rate", (0.01, 1.0)),
-            ("Review time", (0.0, 120.0)),
-            ("Cache hit ratio", (0.0, 1.0)),
-            ("Engineer rate", (0.0, 400.0)),
-            ("Survive rate", (0.0, 1.0)),
-            ("Incident cost", (0.0, 10_000.0)),
-            ("Fan-out", (1.0, 20.0)),
-            ("Input tokens", (0.0, 500_000.0)),
-            ("Output tokens", (0.0, 100_000.0)),
-        ];
-        let scenario = Scenario::default();
-        let ranges: Vec<(&str, (f64, f64))> = SLIDERS
-            .iter()
-            .map(|slider| {
-                let file_value = slider.value(Some(&model), &scenario).unwrap_or(0.0);
-                (slider.label, slider.range(Some(&model), file_value))
-            })
-            .collect();
-        assert_eq!(ranges, expected);
-        // A file value beyond an open track widens it; a bounded one cannot
-        // be beyond its bound (the loader refuses it).
-        let review = &SLIDERS[1];
-        assert_eq!(review.range(Some(&model), 300.0), (0.0, 300.0));
-    }
-}
+mod tests;

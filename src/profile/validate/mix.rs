@@ -11,6 +11,17 @@ use crate::profile::{LocatedPart, line_column};
 /// Mix shares must add up to 1 within this.
 const SHARE_TOLERANCE: f64 = 1e-9;
 
+/// A sum of shares as people wrote them: 0.6 + 0.3 is `0.9`, not the
+/// `0.8999999999999999` the float sum holds. Twelve decimals keep any
+/// difference the tolerance can see.
+fn show_sum(total: f64) -> String {
+    if !total.is_finite() {
+        return show_number(total);
+    }
+    let text = format!("{total:.12}");
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
 pub(super) fn validate_mix(
     check: &mut Checker,
     mix: Spanned<Vec<Spanned<RawMixPart>>>,
@@ -31,7 +42,7 @@ pub(super) fn validate_mix(
     if (total - 1.0).abs() > SHARE_TOLERANCE {
         check.problem(
             span,
-            format!("mix shares must add up to 1 (found {})", show_number(total)),
+            format!("mix shares must add up to 1 (found {})", show_sum(total)),
         );
         return None;
     }

@@ -159,11 +159,16 @@ impl Tmux {
     /// The command line that starts the explorer on the profiles folder,
     /// its stderr kept in `stderr.log` (see `assert_clean_exit`).
     pub fn costlens(&self, flags: &str) -> String {
+        self.costlens_on(flags, &self.profiles())
+    }
+
+    /// The same on another `folder`.
+    pub fn costlens_on(&self, flags: &str, folder: &std::path::Path) -> String {
         let bin = env!("CARGO_BIN_EXE_costlens");
         let log = self.stderr_log();
         format!(
             "'{bin}' {flags} '{}' 2>>'{}'",
-            self.profiles().display(),
+            folder.display(),
             log.display()
         )
     }

@@ -1,4 +1,5 @@
-//! The command line of `docs/cli.md`: report, check, watch, init.
+//! The command line of `docs/cli.md`: report, check, watch, init, and
+//! the companions: shell completions and a man page.
 
 use std::fs;
 use std::io::{self, Write};
@@ -8,19 +9,30 @@ use std::sync::mpsc;
 use std::thread;
 
 use anyhow::{Context, bail};
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
+use clap_complete::Shell;
+
+mod companions;
+
+use companions::{completions, man_page};
 
 use crate::app::{App, Source};
 use crate::overrides::{self, WhatIf};
 use crate::profile::{BUILTIN_FILES, Folder};
 use crate::report::{self, Comparison, Format};
+use crate::suggest::nearest;
 use crate::tui;
 use crate::ui::Theme;
 use crate::watch::{self, FolderUpdate, WatchMode};
 
 /// What does an agent really cost per merged change that survives?
 #[derive(Debug, Parser)]
-#[command(name = "costlens", version, args_conflicts_with_subcommands = true)]
+#[command(
+    name = "costlens",
+    version,
+    args_conflicts_with_subcommands = true,
+    subcommand_value_name = "COMMAND"
+)]
 pub(crate) struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -81,6 +93,14 @@ enum Command {
         /// Where to write (default: ./profiles).
         dir: Option<PathBuf>,
     },
+    /// Print a shell completion script to stdout.
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+    /// Print the man page (roff) to stdout.
+    Man,
 }
 
 fn parse_what_if(text: &str) -> Result<WhatIf, String> {
@@ -105,17 +125,45 @@ pub fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        None => explore(
-            cli.dir.as_deref(),
-            cli.mouse,
-            cli.color,
-            watch_mode(cli.poll),
-        ),
+        None => {
+            if let Some(code) = mistyped_command(cli.dir.as_deref()) {
+                return Ok(code);
+            }
+            explore(
+                cli.dir.as_deref(),
+                cli.mouse,
+                cli.color,
+                watch_mode(cli.poll),
+            )
+        }
         Some(Command::Report { dir, format, set }) => report(dir.as_deref(), format, &set),
         Some(Command::Check { dir }) => check(dir.as_deref()),
         Some(Command::Watch { dir, poll, .. }) => watch_json(dir.as_deref(), watch_mode(poll)),
         Some(Command::Init { dir }) => init(dir.as_deref().unwrap_or(Path::new("profiles"))),
+        Some(Command::Completions { shell }) => completions(shell),
+        Some(Command::Man) => man_page(),
     }
+}
+
+/// `costlens reprot`: a DIR that is no folder but one typo away from a
+/// command is a mistyped command, not a missing folder. Says so (exit 2);
+/// `None` when `dir` should be opened as a folder (it exists, it is a
+/// path rather than a word, or no command is near it).
+fn mistyped_command(dir: Option<&Path>) -> Option<ExitCode> {
+    let dir = dir?;
+    if dir.symlink_metadata().is_ok() || dir.components().count() != 1 {
+        return None;
+    }
+    let word = dir.to_str()?;
+    // Clap's own list, so a new command is suggested without a change here.
+    let command = Cli::command();
+    let names: Vec<&str> = command
+        .get_subcommands()
+        .map(|sub| sub.get_name())
+        .collect();
+    let guess = nearest(word, &names)?;
+    eprintln!("costlens: unknown command '{word}'; did you mean '{guess}'?");
+    Some(ExitCode::from(EXIT_USAGE))
 }
 
 /// `DIR`, else `./profiles` when it exists, else the built-in profiles.
