@@ -4,6 +4,7 @@
 //! files, serde, terminals or watchers, so every formula can be tested (and
 //! benchmarked) on plain structs.
 
+pub mod analysis;
 mod catalog;
 mod fields;
 mod mix;
