@@ -19,6 +19,35 @@ const NEW_FILE_MODE: u32 = 0o644;
 /// permissions, and is renamed over it. On any failure the target is
 /// untouched, the temp file is removed, and the error names the file.
 pub(crate) fn write_atomically(target: &Path, bytes: &[u8]) -> Result<()> {
+    write_with(target, bytes, Replace::Existing)
+}
+
+/// Writes a new file at `target` the same atomic way, but never over an
+/// existing one: when `target` exists (even if it appeared a moment ago,
+/// from another costlens), nothing is written and the error holds an
+/// [`std::io::ErrorKind::AlreadyExists`] (see [`is_already_there`]).
+pub(crate) fn write_new_atomically(target: &Path, bytes: &[u8]) -> Result<()> {
+    write_with(target, bytes, Replace::Never)
+}
+
+/// Whether `err` is [`write_new_atomically`] finding its target taken.
+pub(crate) fn is_already_there(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::AlreadyExists)
+    })
+}
+
+/// Whether the final rename may replace a file already at the target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Replace {
+    Existing,
+    /// The no-clobber rename: checked by the filesystem, not beforehand.
+    Never,
+}
+
+fn write_with(target: &Path, bytes: &[u8], replace: Replace) -> Result<()> {
     let shown = target.display();
     let permissions = match fs::metadata(target) {
         Ok(metadata) => Some(metadata.permissions()),
@@ -48,7 +77,11 @@ pub(crate) fn write_atomically(target: &Path, bytes: &[u8]) -> Result<()> {
             .set_permissions(permissions)
             .with_context(|| format!("cannot set the permissions of {shown}"))?;
     }
-    temp.persist(target)
+    let persisted = match replace {
+        Replace::Existing => temp.persist(target),
+        Replace::Never => temp.persist_noclobber(target),
+    };
+    persisted
         .map_err(|err| anyhow!(err.error))
         .with_context(|| format!("cannot replace {shown} with its new text"))?;
     // Make the rename itself durable. Best effort: the file has already been

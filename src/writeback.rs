@@ -18,7 +18,7 @@ use anyhow::{Context, Result, anyhow, bail};
 use toml_edit::{ArrayOfTables, DocumentMut, InlineTable, Item, Key, Table, Value};
 
 use crate::model::MixPart;
-use crate::profile::{Diagnostic, parse_profile, parse_scenario};
+use crate::profile::{Diagnostic, file_name_of, parse_profile, parse_scenario};
 
 /// One value to write: `[table]` (a dotted path such as "quality" or
 /// "prices.long_prompt"; "" for the top level) and its key.
@@ -57,32 +57,18 @@ pub enum FileKind {
     Scenario,
 }
 
-/// Writes `edits` into the TOML file at `path`, keeping its comments, key
-/// order and layout.
+/// Writes `change` into the TOML file at `path`, keeping its comments, key
+/// order and layout; the one way `s` and `S` write.
 ///
 /// Atomic ([`crate::atomic::write_atomically`]): on any failure the
 /// original file is untouched and the error says what failed and names
-/// the file.
-pub fn write_back(path: &Path, edits: &[Edit]) -> Result<()> {
-    let target = existing_target(path)?;
-    let shown = target.display();
-    let text = fs::read_to_string(&target).with_context(|| format!("cannot read {shown}"))?;
-    let new_text = apply_edits(&text, edits).with_context(|| format!("cannot edit {shown}"))?;
-
-    crate::atomic::write_atomically(&target, new_text.as_bytes())
-}
-
-/// Writes `change` into the file at `path` as [`write_back`] does, but
-/// only into a file that is sound: when the file's text has errors now,
+/// the file. Only into a file that is sound: when its text has errors now,
 /// nothing is written and the error names the file and its first located
 /// problem (`strong.toml has errors; first: strong.toml:8:19: …`); the
 /// new text is checked the same way before it replaces the old. A
 /// missing `scenario.toml` is created.
 pub fn save_change(path: &Path, kind: FileKind, change: &Change) -> Result<()> {
-    let name = path.file_name().map_or_else(
-        || path.display().to_string(),
-        |name| name.to_string_lossy().into_owned(),
-    );
+    let name = file_name_of(path);
     let (target, text) = match (kind, fs::symlink_metadata(path)) {
         (FileKind::Scenario, Err(err)) if err.kind() == ErrorKind::NotFound => {
             (path.to_path_buf(), String::new())
@@ -166,12 +152,20 @@ pub fn apply_share_edits(text: &str, parts: &[MixPart]) -> Result<String> {
         let edit = Edit {
             table: String::new(),
             key: "share".to_string(),
-            value: part.share,
+            value: readable_share(part.share),
         };
         set_number(*table, &edit)
             .with_context(|| format!("cannot set the share of `{}`", part.profile_id))?;
     }
     Ok(doc.to_string())
+}
+
+/// A rescaled share as a person would write it: `0.24`, not the
+/// `0.24000000000000002` the arithmetic left. Ten decimals keep a split
+/// in thirds exact to the file format's tolerance (the shares of a mix of
+/// up to 20 parts still add up to 1 within 1e-9).
+fn readable_share(share: f64) -> f64 {
+    (share * 1e10).round() / 1e10
 }
 
 fn array_tables(array: &mut ArrayOfTables) -> Vec<&mut dyn toml_edit::TableLike> {

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use super::App;
-use crate::atomic::write_atomically;
+use crate::atomic::{is_already_there, write_atomically, write_new_atomically};
 use crate::model::{MixPart, ProfileDef};
 use crate::report::{self, Format, money};
 
@@ -20,7 +20,7 @@ const DEFAULT_EXPORT_DIR: &str = ".";
 pub(crate) enum ExportTarget {
     /// A new file in this folder per export, named by the local time.
     Timed(PathBuf),
-    /// Always this file, replaced whole (tests, and the kill -9 proof).
+    /// Always this file, replaced whole (for tests that need one name).
     Fixed(PathBuf),
 }
 
@@ -48,13 +48,17 @@ impl App {
     /// half file. The footer gives the full path.
     pub(super) fn export(&mut self) {
         let text = self.export_text();
-        let path = match &self.export_target {
-            ExportTarget::Fixed(path) => path.clone(),
-            ExportTarget::Timed(dir) => free_export_path(dir, &local_stamp()),
+        let written = match &self.export_target {
+            ExportTarget::Fixed(path) => {
+                write_atomically(path, text.as_bytes()).map(|()| path.clone())
+            }
+            ExportTarget::Timed(dir) => write_timed(dir, &local_stamp(), text.as_bytes()),
         };
-        let shown = std::path::absolute(&path).unwrap_or_else(|_| path.clone());
-        match write_atomically(&path, text.as_bytes()) {
-            Ok(()) => self.say(format!("exported the comparison to {}", shown.display())),
+        match written {
+            Ok(path) => {
+                let shown = std::path::absolute(&path).unwrap_or(path);
+                self.say(format!("exported the comparison to {}", shown.display()));
+            }
             Err(err) => self.fail(format!("not exported: {err:#}")),
         }
     }
@@ -148,15 +152,51 @@ fn local_stamp() -> String {
     chrono::Local::now().format("%Y-%m-%d-%H%M").to_string()
 }
 
-/// `costlens-export-<stamp>.md` in `dir`, or with `-2`, `-3` … when a file
-/// of that name is already there (two exports in one minute).
-pub(crate) fn free_export_path(dir: &Path, stamp: &str) -> PathBuf {
-    let first = dir.join(format!("costlens-export-{stamp}.md"));
-    if !first.exists() {
-        return first;
+/// Writes `bytes` as `costlens-export-<stamp>.md` in `dir`, or with `-2`,
+/// `-3` … when that name is taken (two exports in one minute, or another
+/// costlens exporting beside this one): never over an earlier export.
+pub(crate) fn write_timed(dir: &Path, stamp: &str, bytes: &[u8]) -> anyhow::Result<PathBuf> {
+    /// More exports than this within one minute is something else going
+    /// wrong; stop rather than loop.
+    const MAX_PER_MINUTE: usize = 1000;
+    let names = std::iter::once(format!("costlens-export-{stamp}.md"))
+        .chain((2..=MAX_PER_MINUTE).map(|n| format!("costlens-export-{stamp}-{n}.md")));
+    for name in names {
+        let path = dir.join(name);
+        match write_new_atomically(&path, bytes) {
+            Ok(()) => return Ok(path),
+            Err(err) if is_already_there(&err) => continue,
+            Err(err) => return Err(err),
+        }
     }
-    (2..)
-        .map(|n| dir.join(format!("costlens-export-{stamp}-{n}.md")))
-        .find(|path| !path.exists())
-        .unwrap_or(first)
+    anyhow::bail!(
+        "{MAX_PER_MINUTE} exports already this minute in {}",
+        dir.display()
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_timed_export_never_overwrites_one_already_there() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = dir.path().join("costlens-export-2026-11-29-1530.md");
+        std::fs::write(&first, "earlier notes").unwrap();
+        let path = write_timed(dir.path(), "2026-11-29-1530", b"new").unwrap();
+        assert_eq!(
+            path,
+            dir.path().join("costlens-export-2026-11-29-1530-2.md")
+        );
+        assert_eq!(std::fs::read_to_string(&first).unwrap(), "earlier notes");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
+        let third = write_timed(dir.path(), "2026-11-29-1530", b"newer").unwrap();
+        assert_eq!(
+            third,
+            dir.path().join("costlens-export-2026-11-29-1530-3.md")
+        );
+        // Nothing else: no temp file left behind by the refused renames.
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 3);
+    }
 }

@@ -7,11 +7,10 @@ use std::path::{Path, PathBuf};
 
 use super::{App, Source};
 use crate::model::{ProfileField, ScenarioField};
-use crate::profile::ProfileKind;
+use crate::profile::{ProfileKind, SCENARIO_FILE, file_name_of};
 use crate::writeback::{Change, Edit, FileKind, save_change};
 
 /// The scenario's file in the profiles folder.
-const SCENARIO_FILE: &str = "scenario.toml";
 
 /// A long list of files in the footer names this many, then "… and N more".
 const FILES_NAMED: usize = 3;
@@ -134,7 +133,7 @@ impl App {
             }
         };
         Some(Plan {
-            name: file_name(&path),
+            name: file_name_of(&path),
             path,
             kind: FileKind::Profile,
             change,
@@ -220,13 +219,6 @@ impl App {
             }
         }
     }
-}
-
-fn file_name(path: &Path) -> String {
-    path.file_name().map_or_else(
-        || path.display().to_string(),
-        |name| name.to_string_lossy().into_owned(),
-    )
 }
 
 /// `1 what-if`, `2 what-ifs`.

@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use super::{Folder, LoadedProfile};
+use super::{Folder, LoadedProfile, SCENARIO_FILE, file_name_of};
 
 /// One file a reload changed, by its name in the folder.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -51,7 +51,7 @@ impl Folder {
         let scenario_moved = self.scenario() != older.scenario()
             || self.scenario_is_stale() != older.scenario_is_stale();
         if scenario_moved {
-            names.insert("scenario.toml".to_string());
+            names.insert(SCENARIO_FILE.to_string());
         }
         names
             .into_iter()
@@ -64,8 +64,5 @@ impl Folder {
 }
 
 fn file_name(path: &str) -> String {
-    Path::new(path).file_name().map_or_else(
-        || path.to_string(),
-        |name| name.to_string_lossy().into_owned(),
-    )
+    file_name_of(Path::new(path))
 }

@@ -11,6 +11,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue, Deserializer};
 
 use super::Problem;
+use super::read::is_hidden_control;
 use crate::suggest::nearest;
 
 /// More retries than any honest file needs; a hostile one stops here.
@@ -75,7 +76,10 @@ fn describe_syntax(message: &str, text: &str, span: Option<&Range<usize>>) -> St
         let bare = text.get(span.clone()).unwrap_or_default().trim();
         if unquoted && !bare.is_empty() {
             // A word where a value goes: `name = Sonnet`.
-            return if bare.contains(['"', '\\']) || bare.chars().count() > 60 {
+            // Never echoed when it could act on the terminal (escape
+            // sequences, bidi overrides): the same rule as for values.
+            let unsafe_to_show = bare.chars().any(is_hidden_control);
+            return if unsafe_to_show || bare.contains(['"', '\\']) || bare.chars().count() > 60 {
                 "invalid TOML: string values must be quoted".to_string()
             } else {
                 format!("invalid TOML: string values must be quoted (write \"{bare}\")")

@@ -7,11 +7,9 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use super::read::{decode_text, is_profile_name, read_text, refused_name};
-use super::{BUILTIN_FILES, Definition, Diagnostic, LocatedPart, ProfileText};
+use super::{BUILTIN_FILES, Definition, Diagnostic, LocatedPart, ProfileText, SCENARIO_FILE};
 use crate::model::{Catalog, MixError, ProfileDef, Scenario};
 use crate::suggest::nearest;
-
-const SCENARIO_FILE: &str = "scenario.toml";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ProfileKind {

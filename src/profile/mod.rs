@@ -16,7 +16,7 @@ pub use builtin::{BUILTIN_FILES, BuiltinFile};
 pub(crate) use changes::ChangedFile;
 pub use folder::{Folder, LoadedProfile, ProfileKind};
 pub use read::MAX_FILE_BYTES;
-pub(crate) use read::is_profile_name;
+pub(crate) use read::{SCENARIO_FILE, file_name_of, is_profile_name};
 pub(crate) use validate::show_number;
 
 use crate::model::{MixPart, ModelProfile, Scenario};

@@ -9,6 +9,18 @@ use std::path::Path;
 
 use super::{Diagnostic, line_column};
 
+/// The scenario's file in a profiles folder.
+pub(crate) const SCENARIO_FILE: &str = "scenario.toml";
+
+/// A file as messages name it: its name in the folder (`strong.toml`),
+/// or the whole path when it has none.
+pub(crate) fn file_name_of(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |name| name.to_string_lossy().into_owned(),
+    )
+}
+
 /// Files larger than this are refused unread.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 

@@ -3,15 +3,18 @@
 //! pushes a row of such a name out of its columns. Every table, header,
 //! footer and help line pads, cuts and aligns through here.
 
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
 
 /// Cells `text` takes on a terminal.
 pub(crate) fn display_width(text: &str) -> usize {
     UnicodeWidthStr::width(text)
 }
 
-/// `text` cut to at most `width` cells, ending in `…` when cut. A wide
-/// character that would straddle the edge is dropped, not split.
+/// `text` cut to at most `width` cells, ending in `…` when cut. Cut
+/// between grapheme clusters, each measured whole (`❤️` is a heart and a
+/// variation selector: two cells, never split); a cluster that would
+/// straddle the edge is dropped, not split.
 pub(crate) fn truncate(text: &str, width: usize) -> String {
     if display_width(text) <= width {
         return text.to_string();
@@ -22,13 +25,13 @@ pub(crate) fn truncate(text: &str, width: usize) -> String {
     let room = width - 1; // the ellipsis takes one cell
     let mut used = 0;
     let mut cut = String::new();
-    for c in text.chars() {
-        let cells = c.width().unwrap_or(0);
+    for cluster in text.graphemes(true) {
+        let cells = display_width(cluster);
         if used + cells > room {
             break;
         }
         used += cells;
-        cut.push(c);
+        cut.push_str(cluster);
     }
     cut.push('…');
     cut
@@ -69,5 +72,15 @@ mod tests {
         assert_eq!(pad_left("通", 3), " 通");
         assert_eq!(truncate("Tiered: Haiku 5.5 triage", 10), "Tiered: H…");
         assert_eq!(truncate("abc", 0), "");
+        // Emoji with a variation selector, and a ZWJ family: each cluster
+        // is measured and kept whole.
+        let hearts = "❤️".repeat(20);
+        assert_eq!(display_width(&hearts), 40);
+        let cut = truncate(&hearts, 10);
+        assert_eq!(cut, format!("{}…", "❤️".repeat(4)));
+        assert_eq!(display_width(&cut), 9);
+        let family = "👨‍👩‍👧 team";
+        assert_eq!(display_width(&pad_right(family, 6)), 6);
+        assert_eq!(display_width(&pad_right(&hearts, 24)), 24);
     }
 }

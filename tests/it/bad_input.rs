@@ -869,3 +869,35 @@ fn the_good_profile_alone_is_clean() {
     let output = costlens(&["check", dir.path().to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(0));
 }
+
+/// An unquoted value is echoed in the "write it quoted" hint, but never
+/// when it holds escape sequences or bidi overrides: `check` prints the
+/// message, and such text would act on the terminal.
+#[test]
+fn an_unquoted_value_with_control_characters_is_never_echoed() {
+    let dir = tempfile::tempdir().unwrap();
+    for (at, hostile) in ["ab\u{202E}cd", "ab\u{1b}[31mred", "x\u{1b}]0;title\u{7}"]
+        .iter()
+        .enumerate()
+    {
+        fs::write(
+            dir.path().join(format!("h{at}.toml")),
+            format!("name = {hostile}\n"),
+        )
+        .unwrap();
+    }
+    let out = costlens(&["check", dir.path().to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert_eq!(
+        stderr.matches("string values must be quoted").count(),
+        3,
+        "{stderr}"
+    );
+    assert!(
+        !stderr
+            .chars()
+            .any(|c| c == '\u{1b}' || c == '\u{202E}' || c == '\u{7}'),
+        "{stderr:?}"
+    );
+}

@@ -151,16 +151,20 @@ fn wide_characters_keep_the_columns_aligned() {
     let dir = tempfile::tempdir().unwrap();
     write_worked(dir.path());
     fs::write(dir.path().join("wide.toml"), named("通义千问 Max 🚀", 0.6)).unwrap();
+    // Twenty emoji with a variation selector: a cut between a heart and
+    // its selector, or a count by characters, moves the row.
+    let hearts = "❤️".repeat(20);
+    fs::write(dir.path().join("hearts.toml"), named(&hearts, 0.65)).unwrap();
     let app = app_on(dir.path(), false);
     for (width, height) in [(80, 24), (120, 40), (200, 60)] {
         let screen = lines(&app, width, height);
         // The cell where each row's cost ends: the same on every row.
-        let ends: Vec<usize> = ["strong", "cheap", "通义千问"]
+        let ends: Vec<usize> = ["strong", "cheap", "通义千问", "❤️❤️❤️"]
             .iter()
             .map(|name| {
                 let row = screen
                     .iter()
-                    .find(|line| line.starts_with('│') && line.contains(&format!(" {name} ")))
+                    .find(|line| line.starts_with('│') && line.contains(&format!(" {name}")))
                     .unwrap_or_else(|| panic!("no {name} row:\n{}", screen.join("\n")));
                 let cost_at = row
                     .find('.')

@@ -170,6 +170,12 @@ fn the_header_keeps_its_facts_beside_a_broken_scenario_at_80_columns() {
     tmux.type_line(&tmux.costlens_on("--mouse", &dir));
     tmux.wait_for("the table", shows_table);
     tmux.send_keys(&["l"]);
+    // The what-if first, then the broken file: each waited for.
+    tmux.wait_for("the what-if marker", |s| {
+        s.lines()
+            .next()
+            .is_some_and(|l| l.contains("1*") || l.contains("1 what-if"))
+    });
     fs::write(dir.join("scenario.toml"), "baseline_hours = \"lots\"\n").unwrap();
     let screen = tmux.wait_for("the broken scenario marker", |s| {
         s.lines().next().is_some_and(|l| l.contains("! scenario"))
@@ -231,7 +237,10 @@ fn a_wide_name_keeps_its_row_in_its_columns() {
     )
     .unwrap();
     tmux.explore("");
-    let screen = tmux.wait_for("the wide row", |s| s.contains("通义千问"));
+    // Every row, and the table's bottom border, drawn.
+    let screen = tmux.wait_for("the wide row", |s| {
+        s.contains("通义千问") && shows_table(s) && s.contains("Δ against")
+    });
     let end_of_cost = |name: &str| {
         let line = screen
             .lines()
@@ -255,5 +264,40 @@ fn a_wide_name_keeps_its_row_in_its_columns() {
         .find(|l| l.contains("通义千问"))
         .unwrap_or_default();
     assert_eq!(wide.width(), 120, "{screen}");
+    tmux.quit_cleanly();
+}
+
+/// The views in a real terminal at 80×24: `2` shows the tornado, a slider
+/// moved there redraws its labelled costs at once, `3` and `4` show the
+/// first-pass chart and what payback needs, `1` the table again.
+#[test]
+fn views_switch_and_the_levers_follow_a_slider() {
+    let tmux = Tmux::start(80, 24);
+    tmux.explore("");
+    tmux.send_keys(&["2"]);
+    // strong: review 4.8 min gives (0.24 + 9.6) / 0.72 + 13.5 = 27.17,
+    // 7.2 min gives 33.83.
+    let review = |s: &str, want: &str| s.lines().any(|l| l.contains("review") && l.contains(want));
+    let screen = tmux.wait_for("the levers", |s| {
+        s.contains("[2 Levers]") && review(s, "4.8 min → 27.17")
+    });
+    assert!(review(&screen, "33.83 ← 7.2 min"), "{screen}");
+    // Review time 6.0 -> 6.5 min: 5.2 min gives 28.28, 7.8 min 35.50,
+    // the base (0.24 + 13) / 0.72 + 13.5 = 31.89.
+    tmux.send_keys(&["Tab", "l"]);
+    let screen = tmux.wait_for("the review lever moved", |s| {
+        review(s, "5.2 min → 28.28") && review(s, "35.50 ← 7.8 min")
+    });
+    assert!(screen.contains("│ base 31.89"), "{screen}");
+    tmux.send_keys(&["3"]);
+    tmux.wait_for("the first-pass view", |s| {
+        s.contains("[3 First-pass]") && s.contains("break-even vs human: set")
+    });
+    tmux.send_keys(&["4"]);
+    tmux.wait_for("what payback needs", |s| {
+        s.contains("[4 Payback]") && s.contains("`baseline_hours` and `changes_per_week`")
+    });
+    tmux.send_keys(&["1", "u"]);
+    tmux.wait_for("the table, the what-if undone", shows_table);
     tmux.quit_cleanly();
 }

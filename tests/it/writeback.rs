@@ -7,7 +7,12 @@ use std::path::{Path, PathBuf};
 
 use costlens::model::ModelProfile;
 use costlens::profile::{Definition, parse_profile, parse_scenario};
-use costlens::writeback::{Edit, apply_edits, write_back};
+use costlens::writeback::{Change, Edit, FileKind, apply_edits, save_change};
+
+/// A profile's what-ifs written the way `s` writes them.
+fn write_back(path: &Path, edits: &[Edit]) -> anyhow::Result<()> {
+    save_change(path, FileKind::Profile, &Change::Values(edits.to_vec()))
+}
 use tempfile::TempDir;
 
 const HAIKU: &str = include_str!("../../profiles/haiku-5.5.toml");
@@ -313,8 +318,11 @@ fn broken_toml_is_an_error_with_a_place_and_nothing_is_written() {
     let (_dir, path) = folder_with("broken.toml", &broken);
     let err = write_back(&path, &haiku_edits()).unwrap_err();
     let message = format!("{err:#}");
-    assert!(message.contains("broken.toml"), "{message}");
-    assert!(message.contains("line"), "{message}");
+    // Refused before any edit, with the file's first located problem.
+    assert!(
+        message.starts_with("broken.toml has errors; first: broken.toml:35:9: invalid TOML"),
+        "{message}"
+    );
     assert_untouched(&path, &broken);
     assert!(apply_edits("a = ", &[]).is_err());
 }
@@ -419,6 +427,18 @@ fn shares_are_written_into_the_mix_parts_comments_and_all() {
     }
 }
 
+/// Rescaling leaves float noise (1 - 0.6 - 0.16 is 0.24000000000000002);
+/// the file gets the share a person would write.
+#[test]
+fn rescaled_shares_are_written_without_float_noise() {
+    use costlens::writeback::apply_share_edits;
+    let noisy = 1.0 - 0.6 - 0.16;
+    assert_ne!(noisy.to_string(), "0.24");
+    let parts = [part("haiku-5.5", 0.76), part("opus-5.5", noisy)];
+    let text = apply_share_edits(TIERED, &parts).unwrap();
+    assert!(text.contains("share = 0.76\n") && text.contains("share = 0.24\n"), "{text}");
+}
+
 #[test]
 fn shares_in_an_inline_array_are_written_too() {
     use costlens::writeback::apply_share_edits;
@@ -462,7 +482,6 @@ fn shares_for_parts_the_file_no_longer_has_are_refused() {
 /// file and its first located problem, and the file is untouched.
 #[test]
 fn a_file_with_errors_is_not_written() {
-    use costlens::writeback::{Change, FileKind, save_change};
     let broken = crate::support::worked::STRONG.replace("0.72", "1.5");
     let (_dir, path) = folder_with("strong.toml", &broken);
     let change = Change::Values(vec![edit("quality", "review_minutes", 7.0)]);
@@ -487,7 +506,6 @@ fn a_file_with_errors_is_not_written() {
 
 #[test]
 fn a_missing_scenario_is_created_and_a_broken_one_is_not_written() {
-    use costlens::writeback::{Change, FileKind, save_change};
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("scenario.toml");
     let change = Change::Values(vec![
