@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Wall time and peak memory of `costlens report`, against a Python baseline.
+"""Wall time and peak memory of `costlens report` and `costlens analyze`, against a Python baseline.
 
 Usage: python3 bench/cli_bench.py [--runs-small N] [--runs-large N]
                                   [--large-dir DIR] [--count N] [--skip-large]
@@ -206,6 +206,19 @@ def worked_expectations(python_json: str) -> list[str]:
     return problems
 
 
+def analyze_shape(analyze_json: str) -> list[str]:
+    """`analyze --format json` on the shipped folder: the documented keys, in order, for the cheapest."""
+    doc = json.loads(analyze_json)
+    keys = ["profile", "against", "step", "cost_per_merge", "against_cost_per_merge", "levers",
+            "cost_by_first_pass_rate", "crossover", "retry", "payback"]
+    problems = []
+    if list(doc) != keys:
+        problems.append(f"analyze: keys {list(doc)} != {keys}")
+    elif doc["profile"] != "fable-5.1" or len(doc["levers"]) != 10:
+        problems.append(f"analyze: profile {doc['profile']!r}, {len(doc['levers'])} levers")
+    return problems
+
+
 # ---- main -----------------------------------------------------------------
 
 
@@ -243,6 +256,9 @@ def main() -> int:
                 return 2
             n_files = sum(1 for _ in large.glob("*.toml")) - 1
             cases.append((f"d. costlens report, {n_files} generated", [binary, "report", "--format", "json", str(large)], args.runs_large))
+        # The analyses of the cheapest profile (docs/analysis.md), as JSON.
+        analyze_case = ("e. costlens analyze, shipped profiles/", [binary, "analyze", "--format", "json", "profiles"], args.runs_small)
+        cases.append(analyze_case)
 
         problems = []
         try:
@@ -255,6 +271,7 @@ def main() -> int:
             problems += cross_check(ROOT / "bench/worked", checked_output(cases[1][1]), "bench/worked")
             if not args.skip_large:
                 problems += cross_check(large, checked_output(cases[3][1]), "generated")
+            problems += analyze_shape(checked_output(analyze_case[1]))
         except RuntimeError as err:
             print(f"cli_bench: {err}", file=sys.stderr)
             return 2
@@ -277,6 +294,8 @@ def main() -> int:
         ("(a) shipped folder median < 5 ms", a["median"] < 5, f"{a['median']:.2f} ms"),
         (">= 10x faster than Python (b vs c)", speedup >= 10, f"{speedup:.1f}x"),
     ]
+    e = results[analyze_case[0]]
+    targets.append(("(e) analyze, shipped folder median < 5 ms", e["median"] < 5, f"{e['median']:.2f} ms"))
     if not args.skip_large:
         d = results[cases[3][0]]
         targets += [

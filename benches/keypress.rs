@@ -4,10 +4,15 @@
 //! Groups (criterion writes `target/criterion/<group>/<id>/new/estimates.json`):
 //! - `keypress/10`, `keypress/1000`: update + draw, the target figure
 //!   (under 1 ms median at 1,000 profiles);
+//! - `keypress_levers/1000`: the same on the levers view (`2`): the
+//!   analysis of the selected profile and the tornado, on every key;
 //! - `render_only/1000`: the draw alone, no state change;
-//! - `update_only/1000`: the update alone, no draw.
+//! - `update_only/1000`: the update alone, no draw;
+//! - `analyze/model/1000`, `analyze/mix/1000`: `model::analysis::analyze`
+//!   for one profile among 1,000, as the explorer's views call it after
+//!   every key (target: well under 0.2 ms for a model).
 //!
-//! The last two split the key press into its parts. Profiles come from
+//! `render_only` and `update_only` split the key press into its parts. Profiles come from
 //! `bench/gen_profiles.py` (deterministic: same COUNT, same folder), in a
 //! temporary folder that is removed afterwards.
 
@@ -16,8 +21,9 @@ use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
 
-use costlens::app::{Action, App, Source};
-use costlens::profile::Folder;
+use costlens::app::{Action, App, Source, View};
+use costlens::model::analysis::{Options, Subject, analyze};
+use costlens::profile::{Folder, ProfileKind};
 use costlens::ui::{DrawContext, Theme};
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
@@ -102,6 +108,27 @@ fn keypress(c: &mut Criterion) {
     group.finish();
 }
 
+/// The key presses of `keypress` on the levers view: each one recomputes
+/// the selected profile's analysis (against 999 others) and redraws the
+/// tornado, the sliders and the table beside them.
+fn keypress_levers(c: &mut Criterion) {
+    let mut group = c.benchmark_group("keypress_levers");
+    configure(&mut group);
+    let (_tmp, mut app) = setup(1000);
+    app.update(Action::ShowView(View::Levers));
+    let mut terminal = terminal();
+    draw(&mut terminal, &app);
+    let mut step = 0usize;
+    group.bench_function("1000", |b| {
+        b.iter(|| {
+            app.update(black_box(CYCLE[step % CYCLE.len()].clone()));
+            step += 1;
+            draw(&mut terminal, &app);
+        })
+    });
+    group.finish();
+}
+
 fn render_only(c: &mut Criterion) {
     let mut group = c.benchmark_group("render_only");
     configure(&mut group);
@@ -126,6 +153,45 @@ fn update_only(c: &mut Criterion) {
     group.finish();
 }
 
+fn analyze_one(c: &mut Criterion) {
+    let mut group = c.benchmark_group("analyze");
+    configure(&mut group);
+    let (_tmp, app) = setup(1000);
+    let catalog = app.folder().catalog();
+    let scenario = app.scenario().clone();
+    let rows = &app.comparison().rows;
+    let ranked: Vec<(&str, f64)> = rows
+        .iter()
+        .map(|row| (row.id.as_str(), row.figures.core.cost_per_merge))
+        .collect();
+    // The middle of the table: its rival is the cheapest row, far away.
+    let pick = |kind: ProfileKind| {
+        let of_kind: Vec<&str> = rows
+            .iter()
+            .filter(|row| row.kind == kind)
+            .map(|row| row.id.as_str())
+            .collect();
+        of_kind[of_kind.len() / 2]
+    };
+    for (label, profile) in [
+        ("model/1000", pick(ProfileKind::Model)),
+        ("mix/1000", pick(ProfileKind::Mix)),
+    ] {
+        group.bench_function(label, |b| {
+            b.iter(|| {
+                let subject = Subject {
+                    profile,
+                    rival: None,
+                    ranked: &ranked,
+                };
+                analyze(&catalog, &scenario, black_box(subject), Options::default())
+                    .expect("a profile of the folder")
+            })
+        });
+    }
+    group.finish();
+}
+
 /// Modest settings: the whole run takes about a minute on two cores.
 fn configure(group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>) {
     group
@@ -134,5 +200,12 @@ fn configure(group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::W
         .measurement_time(Duration::from_secs(5));
 }
 
-criterion_group!(benches, keypress, render_only, update_only);
+criterion_group!(
+    benches,
+    keypress,
+    keypress_levers,
+    render_only,
+    update_only,
+    analyze_one
+);
 criterion_main!(benches);

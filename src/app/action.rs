@@ -2,6 +2,7 @@
 //! file events all become an `Action`; `App::update` is the one place that
 //! changes state.
 
+use super::View;
 use crate::profile::Folder;
 
 /// One thing to do.
@@ -39,8 +40,13 @@ pub enum Action {
     Export,
     /// Make the selected profile the reference row (again: back to cheapest).
     PinReference,
+    /// Show this view above the sliders.
+    ShowView(View),
     /// Open or close the help overlay.
     ToggleHelp,
+    /// Open the help overlay; already open, it stays (F1 never closes it,
+    /// so pressing it is always safe, whatever came before).
+    ShowHelp,
     /// Close whatever overlay is open.
     CloseOverlay,
     /// Turn mouse support on or off.
@@ -53,4 +59,27 @@ pub enum Action {
     FolderFailed(String),
     /// Something the user should know, for the footer.
     Notice(String),
+}
+
+impl Action {
+    /// Whether the selected profile's analysis may differ after this
+    /// action: figures, the selection, the pin or the what-ifs moved.
+    /// Only what changes the screen alone (focus, overlays, the mouse, a
+    /// message, the view) leaves it as it is.
+    pub(crate) fn moves_analysis(&self) -> bool {
+        !matches!(
+            self,
+            Action::Quit
+                | Action::FocusNextSlider
+                | Action::FocusPreviousSlider
+                | Action::Export
+                | Action::ShowView(_)
+                | Action::ToggleHelp
+                | Action::ShowHelp
+                | Action::CloseOverlay
+                | Action::ToggleMouse
+                | Action::FolderFailed(_)
+                | Action::Notice(_)
+        )
+    }
 }

@@ -3,7 +3,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use super::{Action, Mode};
+use super::{Action, Mode, View};
 
 /// A key as the table names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,6 +74,38 @@ const fn bind(
 use KeyCode::{BackTab, Down, Esc, F, Left, Right, Tab, Up};
 
 pub(crate) const BINDINGS: &[Binding] = &[
+    bind(
+        &[Key::Char('1')],
+        "1-4",
+        "view",
+        "Views: 1 Compare, 2 Levers, 3 First-pass, 4 Payback",
+        1,
+        Action::ShowView(View::Compare),
+    ),
+    bind(
+        &[Key::Char('2')],
+        "",
+        "",
+        "",
+        1,
+        Action::ShowView(View::Levers),
+    ),
+    bind(
+        &[Key::Char('3')],
+        "",
+        "",
+        "",
+        1,
+        Action::ShowView(View::FirstPass),
+    ),
+    bind(
+        &[Key::Char('4')],
+        "",
+        "",
+        "",
+        1,
+        Action::ShowView(View::Payback),
+    ),
     bind(
         &[Key::Plain(Down), Key::Char('j')],
         "↑↓",
@@ -202,7 +234,7 @@ pub(crate) const BINDINGS: &[Binding] = &[
         &[Key::Char('e')],
         "e",
         "export",
-        "Export the comparison and what-ifs to costlens-export.md",
+        "Export the comparison to a new costlens-export-<time>.md",
         5,
         Action::Export,
     ),
@@ -231,18 +263,28 @@ pub(crate) const BINDINGS: &[Binding] = &[
         Action::Reload,
     ),
     bind(
-        &[Key::Char('?'), Key::Plain(F(1))],
+        &[Key::Char('?')],
         "?",
         "help",
-        "Open or close this help",
+        "Open or close this help (F1 opens it)",
         0,
         Action::ToggleHelp,
     ),
     bind(
+        // Listed with `?` in the help.
+        &[Key::Plain(F(1))],
+        "",
+        "",
+        "",
+        0,
+        Action::ShowHelp,
+    ),
+    bind(
+        // Listed with `?` in the help: "Open or close this help".
         &[Key::Plain(Esc)],
         "",
         "",
-        "Close the help",
+        "",
         0,
         Action::CloseOverlay,
     ),
@@ -270,7 +312,7 @@ pub fn action_for(event: &KeyEvent, mode: Mode) -> Option<Action> {
         // Over the help, only closing and quitting mean anything.
         Mode::Help => matches!(
             action,
-            Action::Quit | Action::ToggleHelp | Action::CloseOverlay
+            Action::Quit | Action::ToggleHelp | Action::ShowHelp | Action::CloseOverlay
         )
         .then_some(action),
     }

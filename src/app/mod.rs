@@ -7,6 +7,7 @@ mod recompute;
 mod reload;
 mod save;
 mod sliders;
+mod view;
 
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
@@ -15,9 +16,11 @@ pub use action::Action;
 pub(crate) use keys::{BINDINGS, Binding};
 pub use keys::{Key, action_for};
 pub use sliders::{SCENARIO_SLIDERS, SLIDERS, Slider, SliderTarget, Unit};
+pub use view::View;
 
 use export::ExportTarget;
 
+use crate::model::analysis::Analysis;
 use crate::model::{Catalog, ModelProfile, ProfileDef, Scenario};
 use crate::overrides::Overrides;
 use crate::profile::Folder;
@@ -67,6 +70,10 @@ pub struct App {
     /// `None`: the cheapest row is the reference.
     reference_id: Option<String>,
     mode: Mode,
+    /// The view shown above the sliders (`1`–`4`).
+    view: View,
+    /// The selected profile's analyses, kept in step by `update`.
+    analysis: Option<Analysis>,
     mouse: bool,
     status: Option<Status>,
     running: bool,
@@ -92,6 +99,8 @@ impl App {
             focus: SLIDERS[0].target,
             reference_id: None,
             mode: Mode::Explore,
+            view: View::Compare,
+            analysis: None,
             mouse,
             status: None,
             running: true,
@@ -99,11 +108,21 @@ impl App {
             folder_unreadable: false,
         };
         app.recompute(None);
+        app.refresh_analysis();
         app
     }
 
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
+        let moves_analysis = action.moves_analysis();
+        self.apply(action);
+        if moves_analysis {
+            self.refresh_analysis();
+        }
+    }
+
+    /// The one match from an action to what it does.
+    fn apply(&mut self, action: Action) {
         match action {
             Action::Quit => self.quit(),
             Action::SelectNext => self.select_by(1),
@@ -123,7 +142,9 @@ impl App {
             Action::SaveAll => self.save_all(),
             Action::Export => self.export(),
             Action::PinReference => self.pin_reference(),
+            Action::ShowView(view) => self.show_view(view),
             Action::ToggleHelp => self.toggle_help(),
+            Action::ShowHelp => self.mode = Mode::Help,
             Action::CloseOverlay => self.mode = Mode::Explore,
             Action::ToggleMouse => self.toggle_mouse(),
             Action::Reload => self.reload(),

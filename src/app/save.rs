@@ -10,8 +10,6 @@ use crate::model::{ProfileField, ScenarioField};
 use crate::profile::{ProfileKind, SCENARIO_FILE, file_name_of};
 use crate::writeback::{Change, Edit, FileKind, save_change};
 
-/// The scenario's file in the profiles folder.
-
 /// A long list of files in the footer names this many, then "… and N more".
 const FILES_NAMED: usize = 3;
 

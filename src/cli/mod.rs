@@ -1,5 +1,5 @@
-//! The command line of `docs/cli.md`: report, check, watch, init, and
-//! the companions: shell completions and a man page.
+//! The command line of `docs/cli.md`: report, analyze, check, watch,
+//! init, and the companions: shell completions and a man page.
 
 use std::fs;
 use std::io::{self, Write};
@@ -12,11 +12,13 @@ use anyhow::{Context, bail};
 use clap::{CommandFactory, Parser, Subcommand};
 use clap_complete::Shell;
 
+mod analyze;
 mod companions;
 
 use companions::{completions, man_page};
 
 use crate::app::{App, Source};
+use crate::model::{Catalog, Scenario};
 use crate::overrides::{self, WhatIf};
 use crate::profile::{BUILTIN_FILES, Folder};
 use crate::report::{self, Comparison, Format};
@@ -72,6 +74,9 @@ enum Command {
         #[arg(long = "set", value_name = "K=V", value_parser = parse_what_if)]
         set: Vec<WhatIf>,
     },
+    /// Analyse one profile: which lever matters most, where the decision
+    /// flips, retrying and payback.
+    Analyze(analyze::AnalyzeArgs),
     /// Validate every file; one `path:line:column: message` per problem on stderr.
     Check {
         /// Profiles folder (default: ./profiles, else the built-in profiles).
@@ -137,6 +142,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             )
         }
         Some(Command::Report { dir, format, set }) => report(dir.as_deref(), format, &set),
+        Some(Command::Analyze(args)) => analyze::analyze(&args),
         Some(Command::Check { dir }) => check(dir.as_deref()),
         Some(Command::Watch { dir, poll, .. }) => watch_json(dir.as_deref(), watch_mode(poll)),
         Some(Command::Init { dir }) => init(dir.as_deref().unwrap_or(Path::new("profiles"))),
@@ -266,11 +272,7 @@ fn watch_json(dir: Option<&Path>, mode: WatchMode) -> anyhow::Result<ExitCode> {
 
 fn report(dir: Option<&Path>, format: Format, what_ifs: &[WhatIf]) -> anyhow::Result<ExitCode> {
     let folder = open_folder(dir)?;
-    let mut scenario = folder.scenario().clone();
-    let mut catalog = folder.catalog();
-    if let Err(problem) = overrides::apply(what_ifs, &mut scenario, &mut catalog) {
-        bail!("--set: {problem}");
-    }
+    let (scenario, catalog) = apply_what_ifs(&folder, what_ifs)?;
     let mut comparison = Comparison::new(&folder, &catalog, &scenario);
     comparison.what_ifs = what_ifs
         .iter()
@@ -281,6 +283,16 @@ fn report(dir: Option<&Path>, format: Format, what_ifs: &[WhatIf]) -> anyhow::Re
     let written = report::write(&comparison, format, &mut stdout).and_then(|()| stdout.flush());
     ignore_broken_pipe(written)?;
     Ok(status(&folder))
+}
+
+/// The folder's scenario and catalog with the `--set` what-ifs applied.
+fn apply_what_ifs(folder: &Folder, what_ifs: &[WhatIf]) -> anyhow::Result<(Scenario, Catalog)> {
+    let mut scenario = folder.scenario().clone();
+    let mut catalog = folder.catalog();
+    if let Err(problem) = overrides::apply(what_ifs, &mut scenario, &mut catalog) {
+        bail!("--set: {problem}");
+    }
+    Ok((scenario, catalog))
 }
 
 fn check(dir: Option<&Path>) -> anyhow::Result<ExitCode> {

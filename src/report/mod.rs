@@ -1,6 +1,7 @@
 //! The comparison, once: rows of figures sorted cheapest first, rendered
 //! as a table, markdown, CSV or the JSON of `docs/cli.md`.
 
+mod analysis;
 mod columns;
 mod csv;
 mod json;
@@ -8,6 +9,7 @@ mod number;
 mod table;
 mod width;
 
+pub(crate) use analysis::{AnalysisFormat, write_analysis};
 pub(crate) use columns::Column;
 pub(crate) use csv::csv_document;
 pub(crate) use json::json_document;

@@ -27,7 +27,7 @@ fn or_none(value: Option<f64>, show: fn(f64) -> String) -> String {
 
 /// Joins `pieces` with " · ", starting a new line before `width` display
 /// cells are passed.
-fn wrap(pieces: &[String], width: usize) -> String {
+pub(super) fn wrap(pieces: &[String], width: usize) -> String {
     wrap_joined(pieces, " · ", "", width)
 }
 
@@ -58,7 +58,7 @@ fn wrap_joined(pieces: &[String], separator: &str, line_end: &str, width: usize)
     out
 }
 
-fn scenario_pieces(comparison: &Comparison) -> Vec<String> {
+pub(super) fn scenario_pieces(comparison: &Comparison) -> Vec<String> {
     let s = &comparison.scenario;
     let mut pieces = vec![
         "USD per merged change".to_string(),
@@ -79,7 +79,7 @@ fn scenario_pieces(comparison: &Comparison) -> Vec<String> {
 
 /// The `--set` what-ifs as the user wrote them, `engineer_rate = 150`;
 /// none when the figures are the files' own.
-fn what_if_pieces(comparison: &Comparison) -> Vec<String> {
+pub(super) fn what_if_pieces(comparison: &Comparison) -> Vec<String> {
     comparison
         .what_ifs
         .iter()
@@ -88,7 +88,7 @@ fn what_if_pieces(comparison: &Comparison) -> Vec<String> {
 }
 
 /// "what-ifs: a = 1, b = 2" wrapped to `width`; empty without what-ifs.
-fn what_ifs_line(comparison: &Comparison, width: usize) -> String {
+pub(super) fn what_ifs_line(comparison: &Comparison, width: usize) -> String {
     let mut pieces = what_if_pieces(comparison);
     match pieces.first_mut() {
         Some(first) => {

@@ -1,5 +1,6 @@
 //! The detail pane: where the selected profile's money goes, its risk,
-//! and a larger chart of spend by attempt with the expected total marked.
+//! its retry policy, and a larger chart of spend by attempt with what the
+//! attempts cost and the full cost per merge (reverts included) marked.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -10,7 +11,8 @@ use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Paragraph, Widget};
 use super::DrawContext;
 use super::{Theme, block, pane_title};
 
-use crate::report::{Row, count, grouped, money, percent, share_of, truncate};
+use crate::model::analysis::retry_in_words;
+use crate::report::{Row, count, display_width, grouped, money, percent, share_of, truncate};
 
 /// The chart is drawn only with at least this many rows to spare.
 const MIN_CHART_HEIGHT: u16 = 5;
@@ -47,18 +49,29 @@ pub(super) fn render(ctx: &DrawContext, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// The chart's legend, then spend by attempt with the expected total.
+/// The chart's legend, then spend by attempt with the two totals: what
+/// the attempts cost (where the curve flattens) and the full cost per
+/// merge with reverts, so the chart and the headline agree.
 fn render_chart(theme: &Theme, row: &Row, area: Rect, buf: &mut Buffer) {
-    let expected = expected_total(&row.figures.core);
+    let core = &row.figures.core;
+    let attempts = money(expected_total(core));
+    let full = money(core.cost_per_merge);
+    let (spend, attempts, full) = if area.width >= 64 {
+        (
+            "spend through attempt k  ",
+            format!("attempts {attempts}  "),
+            format!("with reverts {full}"),
+        )
+    } else {
+        ("spend ", format!("{attempts} "), format!("+reverts {full}"))
+    };
     let legend = Line::from(vec![
         Span::styled("⣀⠤⠒ ", theme.spark),
-        Span::raw(if area.width >= 60 {
-            "spend through attempt k   "
-        } else {
-            "spend  "
-        }),
+        Span::raw(spend),
         Span::styled("••• ", theme.dim),
-        Span::raw(format!("expected {}", money(expected))),
+        Span::raw(attempts),
+        Span::styled("▄▄ ", theme.regression),
+        Span::raw(full),
     ]);
     legend.render(Rect { height: 1, ..area }, buf);
     // A taller plot shows nothing more and costs a redraw every key press.
@@ -83,7 +96,7 @@ fn summary(ctx: &DrawContext, row: &Row, width: u16) -> Vec<Line<'static>> {
         count(core.tokens_per_merge)
     )));
     lines.extend(risk_lines(ctx, row));
-    lines.extend(retry_line(ctx, row));
+    lines.extend(retry_lines(ctx, row, width));
     lines.extend(match_line(ctx, row, width));
     lines
 }
@@ -139,13 +152,48 @@ fn risk_lines(ctx: &DrawContext, row: &Row) -> Vec<Line<'static>> {
     ]
 }
 
-fn retry_line(ctx: &DrawContext, row: &Row) -> Option<Line<'static>> {
+/// The retry policy in the engine's words (`Retrying pays while first
+/// pass > 2.6%: no cap needed`), wrapped to the pane; without a baseline,
+/// what it needs. A mix has none.
+fn retry_lines(ctx: &DrawContext, row: &Row, width: u16) -> Vec<Line<'static>> {
     let app = ctx.app;
-    let (best, cost) = app.model(&row.id)?.best_retry_cap(app.scenario())?;
-    Some(Line::from(format!(
-        "Best retry cap: {best} tries → {}",
-        money(cost)
-    )))
+    if app.model(&row.id).is_none() {
+        return Vec::new();
+    }
+    let retry = app
+        .analysis()
+        .filter(|analysis| analysis.profile == row.id)
+        .and_then(|analysis| analysis.retry.as_ref());
+    let text = match retry {
+        Some(retry) => capitalised(&retry_in_words(retry)),
+        None => "Retrying: set baseline_hours to weigh it against a human".to_string(),
+    };
+    wrapped(&text, usize::from(width))
+        .into_iter()
+        .map(Line::from)
+        .collect()
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or(String::new(), |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
+/// `text` in lines of at most `width` cells, broken between words.
+fn wrapped(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        match lines.last_mut() {
+            Some(line) if display_width(line) + 1 + display_width(word) <= width => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    lines
 }
 
 /// The first-pass rate this model needs to cost what the reference costs.
@@ -204,13 +252,20 @@ fn chart(theme: &Theme, row: &Row, area: Rect, buf: &mut Buffer) {
         .map(|(k, value)| ((k + 1) as f64, *value))
         .collect();
     let expected = expected_total(core);
-    if points.is_empty() || !expected.is_finite() {
+    let full = core.cost_per_merge;
+    if points.is_empty() || !expected.is_finite() || !full.is_finite() {
         return;
     }
     let last = points.len().max(2) as f64;
-    let top = points.iter().map(|(_, y)| *y).fold(expected, f64::max) * 1.1;
+    let top = points.iter().map(|(_, y)| *y).fold(full, f64::max) * 1.1;
     let expected_line = [(1.0, expected), (last, expected)];
+    let full_line = [(1.0, full), (last, full)];
     let datasets = vec![
+        Dataset::default()
+            .marker(Marker::Bar)
+            .graph_type(GraphType::Line)
+            .style(theme.regression)
+            .data(&full_line),
         Dataset::default()
             .marker(Marker::Dot)
             .graph_type(GraphType::Line)

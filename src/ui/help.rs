@@ -1,4 +1,5 @@
-//! The help overlay: every key, straight from the key table.
+//! The help overlay: every key, straight from the key table, one line
+//! each (a pair's second half joins the first's line), so it fits 80×24.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
@@ -35,10 +36,9 @@ pub(super) fn render(ctx: &DrawContext, area: Rect, buf: &mut Buffer) {
         .chain([
             Line::default(),
             Line::styled(
-                "Mouse (m or --mouse): click a row or a slider, drag a slider, wheel to scroll.",
+                "Mouse (m, --mouse): click a tab, row or slider; drag a slider; wheel scrolls.",
                 theme.dim,
             ),
-            Line::styled("Esc, ? or F1 closes this help.", theme.dim),
         ])
         .collect();
     let height = (lines.len() as u16 + 2).min(area.height);

@@ -1,8 +1,16 @@
-//! Where each region of the screen goes. Rendering and mouse handling both
-//! ask here, so a click always lands on what was drawn.
+//! Where each region of the screen goes, in every view. Rendering and
+//! mouse handling both ask here, so a click always lands on what was
+//! drawn: the regions, the tabs, the table's rows and (in
+//! `slider_rows.rs`) each slider's track.
+
+mod slider_rows;
+
+pub(crate) use slider_rows::SliderRows;
 
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::Block;
+
+use crate::app::View;
 
 /// The smallest screen the explorer draws on.
 pub(crate) const MIN_WIDTH: u16 = 80;
@@ -13,26 +21,75 @@ const LOWER_MIN_HEIGHT: u16 = 11;
 /// At most this many lines of file problems above the lower panes.
 const MAX_ERROR_LINES: u16 = 3;
 
-/// The regions of one frame.
+/// Views 2–4: rows the chart pane keeps at least (ten levers and a
+/// border), and rows the sliders pane below it takes at least.
+const CHART_MIN_HEIGHT: u16 = 12;
+const VIEW_SLIDERS_MIN_HEIGHT: u16 = 10;
+/// Views 2–4: from this width the table stands beside the sliders, each
+/// as wide as on an 80-column screen (narrower, the names would go).
+const TABLE_BESIDE_WIDTH: u16 = 2 * MIN_WIDTH;
+
+/// The regions of one frame. A region the view does not show is empty
+/// (zero height).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Areas {
     pub header: Rect,
+    /// The tabs' line: the first pane's top border, inside its corners.
+    pub tabs: Rect,
     pub table: Rect,
     pub errors: Rect,
     pub sliders: Rect,
+    /// The Compare view's detail pane.
     pub detail: Rect,
+    /// The chart pane of views 2–4.
+    pub chart: Rect,
     pub footer: Rect,
 }
 
 impl Areas {
-    /// Splits `area` for `rows` profiles and `error_count` file problems.
+    /// The Compare view's regions in `area`, for `rows` profiles and
+    /// `error_count` file problems.
     pub fn new(area: Rect, rows: usize, error_count: usize) -> Areas {
+        Areas::for_view(area, View::Compare, rows, error_count)
+    }
+
+    /// The regions of `view`.
+    pub fn for_view(area: Rect, view: View, rows: usize, error_count: usize) -> Areas {
         let [header, body, footer] = area.layout(&Layout::vertical([
             Constraint::Length(1),
             Constraint::Fill(1),
             Constraint::Length(1),
         ]));
         let error_lines = (error_count as u16).min(MAX_ERROR_LINES);
+        let tabs = Rect {
+            x: body.x.saturating_add(1),
+            width: body.width.saturating_sub(2),
+            height: body.height.min(1),
+            ..body
+        };
+        let empty = Rect {
+            height: 0,
+            ..Rect::default()
+        };
+        let mut areas = Areas {
+            header,
+            tabs,
+            table: empty,
+            errors: empty,
+            sliders: empty,
+            detail: empty,
+            chart: empty,
+            footer,
+        };
+        match view {
+            View::Compare => areas.compare(body, rows, error_lines),
+            View::Levers | View::FirstPass | View::Payback => areas.chart_view(body, error_lines),
+        }
+        areas
+    }
+
+    /// The table on top, sliders and detail side by side below.
+    fn compare(&mut self, body: Rect, rows: usize, error_lines: u16) {
         // The table takes what it needs (rows + header + border) up to the
         // space the lower panes leave; on tall screens the rest goes below.
         let wanted = u16::try_from(rows).unwrap_or(u16::MAX).saturating_add(3);
@@ -54,13 +111,29 @@ impl Areas {
             Constraint::Percentage(50),
             Constraint::Percentage(50),
         ]));
-        Areas {
-            header,
-            table,
-            errors,
-            sliders,
-            detail,
-            footer,
+        (self.table, self.errors, self.sliders, self.detail) = (table, errors, sliders, detail);
+    }
+
+    /// The chart on top, across the screen; the sliders below, with the
+    /// table beside them on wide screens.
+    fn chart_view(&mut self, body: Rect, error_lines: u16) {
+        let most = body
+            .height
+            .saturating_sub(CHART_MIN_HEIGHT + error_lines)
+            .max(3);
+        let lower_height = (body.height * 2 / 5).max(VIEW_SLIDERS_MIN_HEIGHT).min(most);
+        let [chart, errors, lower] = body.layout(&Layout::vertical([
+            Constraint::Fill(1),
+            Constraint::Length(error_lines),
+            Constraint::Length(lower_height),
+        ]));
+        (self.chart, self.errors, self.sliders) = (chart, errors, lower);
+        if lower.width >= TABLE_BESIDE_WIDTH {
+            let [sliders, table] = lower.layout(&Layout::horizontal([
+                Constraint::Percentage(50),
+                Constraint::Percentage(50),
+            ]));
+            (self.sliders, self.table) = (sliders, table);
         }
     }
 
@@ -68,6 +141,44 @@ impl Areas {
     pub(crate) fn visible_rows(&self) -> usize {
         usize::from(table_body(self.table).height)
     }
+}
+
+/// Where each view's tab is on the tabs' line: ` 1 Compare ` and so on,
+/// one border cell apart. The selected one is drawn `[1 Compare]`, the
+/// same width, so the tabs never move.
+pub(crate) fn tab_rects(tabs: Rect) -> [(View, Rect); 4] {
+    let mut x = tabs.x;
+    View::ALL.map(|view| {
+        let width = tab_label(view, false).chars().count() as u16;
+        let rect = Rect {
+            x,
+            width: width.min(tabs.right().saturating_sub(x)),
+            ..tabs
+        };
+        x = x.saturating_add(width + 1).min(tabs.right());
+        (view, rect)
+    })
+}
+
+/// A tab's text: ` 2 Levers `, or `[2 Levers]` when it is the one shown.
+pub(crate) fn tab_label(view: View, shown: bool) -> String {
+    let (open, close) = if shown { ('[', ']') } else { (' ', ' ') };
+    format!("{open}{} {}{close}", view.key(), view.title())
+}
+
+/// Cells the tabs take on their line, gaps included.
+pub(crate) fn tabs_width(tabs: Rect) -> u16 {
+    let [.., (_, last)] = tab_rects(tabs);
+    last.right().saturating_sub(tabs.x)
+}
+
+/// The view whose tab is under (`column`, `row`).
+pub(crate) fn tab_at(tabs: Rect, column: u16, row: u16) -> Option<View> {
+    let point = ratatui::layout::Position { x: column, y: row };
+    tab_rects(tabs)
+        .into_iter()
+        .find(|(_, rect)| rect.contains(point))
+        .map(|(view, _)| view)
 }
 
 /// Where the table's rows go in its `area`: inside the border, below the
@@ -91,233 +202,40 @@ pub(crate) fn table_offset(selected: usize, visible: usize) -> usize {
     }
 }
 
-/// The longest slider track on wide screens: a longer one is no finer to
-/// read, and is redrawn on every move.
-const MAX_TRACK_WIDTH: u16 = 60;
-/// Characters on a one-line slider that are not the track: marker, label,
-/// value, mark.
-const ONE_LINE_FIXED: u16 = 2 + 10 + 1 + 11 + 1 + 2;
-
-/// Two lines a slider (label above track, the file's value in words) once
-/// the pane holds this many sliders that way: a tall pane, which is a wide
-/// one too on most screens. Below that, one line each.
-const TWO_LINE_SLIDERS: usize = 9;
-
-/// Where each slider goes in the sliders pane: one line each, or two
-/// (label above track) when the pane is tall enough. When the sliders do
-/// not all fit, the pane scrolls just far enough to show the focused one,
-/// and a `↑ N more` / `↓ N more` line stands for the hidden ones above and
-/// below. Derived from the focus, not stored, so drawing and clicking
-/// both ask here and agree.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct SliderRows {
-    /// Inside the pane's border.
-    pub inner: Rect,
-    pub two_lines: bool,
-    /// The sliders shown are `first..first + shown` of `count`.
-    first: usize,
-    shown: usize,
-    count: usize,
-}
-
-impl SliderRows {
-    /// The rows for `count` sliders in `pane`, `focused` among them.
-    pub(crate) fn new(pane: Rect, count: usize, focused: usize) -> SliderRows {
-        let inner = Block::bordered().inner(pane);
-        let lines = usize::from(inner.height);
-        let two_lines = count > 0 && lines >= 2 * TWO_LINE_SLIDERS;
-        let per = if two_lines { 2 } else { 1 };
-        let focused = focused.min(count.saturating_sub(1));
-        let (first, shown) = window(count, lines, per, focused);
-        SliderRows {
-            inner,
-            two_lines,
-            first,
-            shown,
-            count,
-        }
-    }
-
-    fn lines_per_slider(&self) -> u16 {
-        if self.two_lines { 2 } else { 1 }
-    }
-
-    /// Lines above the first slider shown: the `↑ N more` line, if any.
-    fn lead(&self) -> u16 {
-        u16::from(self.first > 0)
-    }
-
-    /// The sliders shown, by index.
-    pub(crate) fn shown(&self) -> std::ops::Range<usize> {
-        self.first..self.first + self.shown
-    }
-
-    /// The `↑ N more` line and N, when sliders are hidden above.
-    pub(crate) fn more_above(&self) -> Option<(Rect, usize)> {
-        (self.first > 0).then(|| (self.row_at(0), self.first))
-    }
-
-    /// The `↓ N more` line and N, when sliders are hidden below.
-    pub(crate) fn more_below(&self) -> Option<(Rect, usize)> {
-        let hidden = self.count.saturating_sub(self.first + self.shown);
-        let offset = u16::try_from(self.shown)
-            .ok()?
-            .checked_mul(self.lines_per_slider())?
-            .checked_add(self.lead())?;
-        let line = self.row_at(offset);
-        (hidden > 0 && line.y < self.inner.bottom()).then_some((line, hidden))
-    }
-
-    /// Line `offset` of the pane's inside.
-    fn row_at(&self, offset: u16) -> Rect {
-        Rect {
-            y: self.inner.y.saturating_add(offset),
-            height: 1,
-            ..self.inner
-        }
-    }
-
-    /// The first line of slider `at`; `None` when it is not shown.
-    pub(crate) fn line(&self, at: usize) -> Option<Rect> {
-        if !self.shown().contains(&at) {
-            return None;
-        }
-        let offset = u16::try_from(at - self.first)
-            .ok()?
-            .checked_mul(self.lines_per_slider())?
-            .checked_add(self.lead())?;
-        let line = self.row_at(offset);
-        (line.y < self.inner.bottom()).then_some(line)
-    }
-
-    /// The track of slider `at`: on its second line when there are two,
-    /// after the label and value when there is one.
-    pub(crate) fn track(&self, at: usize) -> Option<Rect> {
-        let line = self.line(at)?;
-        let y = if self.two_lines { line.y + 1 } else { line.y };
-        let (x, width) = self.track_span();
-        (y < self.inner.bottom()).then_some(Rect {
-            x,
-            y,
-            width,
-            height: 1,
-        })
-    }
-
-    /// The track's first column and width.
-    fn track_span(&self) -> (u16, u16) {
-        let inner = self.inner;
-        if self.two_lines {
-            (
-                inner.x + 2,
-                inner.width.saturating_sub(3).min(MAX_TRACK_WIDTH),
-            )
-        } else {
-            (
-                inner.x + ONE_LINE_FIXED - 2,
-                inner.width.saturating_sub(ONE_LINE_FIXED),
-            )
-        }
-    }
-
-    /// The slider under a click at (`column`, `row`), and the position
-    /// (0..1) along its track; `None` on a `… more` line or below.
-    pub(crate) fn slider_at(&self, column: u16, row: u16) -> Option<(usize, f64)> {
-        let below_lead = row.checked_sub(self.inner.y)?.checked_sub(self.lead())?;
-        let slider = self.first + usize::from(below_lead / self.lines_per_slider());
-        if !self.shown().contains(&slider) || row >= self.inner.bottom() {
-            return None;
-        }
-        let (start, width) = self.track_span();
-        let position = if width > 1 {
-            f64::from(column.saturating_sub(start)) / f64::from(width - 1)
-        } else {
-            0.0
-        };
-        Some((slider, position.clamp(0.0, 1.0)))
-    }
-}
-
-/// The first slider shown and how many, for `count` sliders of `per`
-/// lines each in `lines` lines: the least scroll that shows `focused`,
-/// with a line for `↑ N more` when any are hidden above and one for
-/// `↓ N more` when any are hidden below.
-fn window(count: usize, lines: usize, per: usize, focused: usize) -> (usize, usize) {
-    if count * per <= lines {
-        return (0, count);
-    }
-    for first in 0..=focused {
-        let room = lines.saturating_sub(usize::from(first > 0));
-        let rest = count - first;
-        let shown = if rest * per <= room {
-            rest
-        } else {
-            room.saturating_sub(1) / per
-        };
-        if focused < first + shown {
-            return (first, shown);
-        }
-    }
-    // No room for the lines saying more: the focused slider alone.
-    (focused, usize::from(lines >= per))
-}
-
 #[cfg(test)]
-mod slider_rows_tests {
+mod tests {
     use super::*;
 
-    fn pane(inner_height: u16) -> Rect {
-        Rect::new(0, 0, 40, inner_height + 2)
+    #[test]
+    fn views_keep_the_chart_and_sliders_at_80x24_and_grow_on_large_screens() {
+        let small = Areas::for_view(Rect::new(0, 0, 80, 24), View::Levers, 8, 0);
+        let wide = Areas::for_view(Rect::new(0, 0, 159, 40), View::Levers, 8, 0);
+        assert_eq!(
+            wide.table.height, 0,
+            "a table under 80 columns loses its names"
+        );
+        assert_eq!((small.chart.y, small.chart.height), (1, 12));
+        assert_eq!((small.sliders.y, small.sliders.height), (13, 10));
+        assert_eq!(small.table.height, 0, "no room for the table");
+        let large = Areas::for_view(Rect::new(0, 0, 160, 48), View::Payback, 8, 0);
+        assert_eq!(large.chart.height, 28);
+        assert_eq!((large.sliders.width, large.table.width), (80, 80));
+        assert_eq!(large.sliders.y, large.table.y);
     }
 
-    /// 11 sliders in the 9 lines of an 80×24 screen's pane: eight and a
-    /// `↓ 3 more` line; further down, `↑ N more` above too.
     #[test]
-    fn the_pane_scrolls_with_the_focus() {
-        let cases = [
-            (0, 0..8, None, Some(3)),
-            (7, 0..8, None, Some(3)),
-            (8, 2..9, Some(2), Some(2)),
-            (10, 3..11, Some(3), None),
-        ];
-        for (focused, shown, above, below) in cases {
-            let rows = SliderRows::new(pane(9), 11, focused);
-            assert!(!rows.two_lines);
-            assert_eq!(rows.shown(), shown, "focus {focused}");
-            assert_eq!(rows.more_above().map(|(_, n)| n), above, "focus {focused}");
-            assert_eq!(rows.more_below().map(|(_, n)| n), below, "focus {focused}");
-            assert!(rows.line(focused).is_some(), "focus {focused} shown");
-            // A click lands on the slider drawn there, never on a marker.
-            for at in rows.shown() {
-                let line = rows.line(at).unwrap();
-                assert_eq!(rows.slider_at(30, line.y).map(|(s, _)| s), Some(at));
-            }
-            if let Some((line, _)) = rows.more_above() {
-                assert_eq!(line.y, 1);
-                assert_eq!(rows.slider_at(30, line.y), None);
-            }
-            if let Some((line, _)) = rows.more_below() {
-                assert_eq!(line.y, 9, "the last line");
-                assert_eq!(rows.slider_at(30, line.y), None);
-            }
+    fn tabs_sit_on_the_first_border_and_clicks_find_them() {
+        let areas = Areas::new(Rect::new(0, 0, 80, 24), 3, 0);
+        assert_eq!(areas.tabs, Rect::new(1, 1, 78, 1));
+        assert_eq!(areas.table.y, areas.tabs.y);
+        let rects = tab_rects(areas.tabs);
+        assert_eq!(rects[0].1, Rect::new(1, 1, 11, 1));
+        assert_eq!(tabs_width(areas.tabs), 49);
+        for (view, rect) in rects {
+            assert_eq!(tab_at(areas.tabs, rect.x, 1), Some(view));
+            assert_eq!(tab_at(areas.tabs, rect.right() - 1, 1), Some(view));
+            assert_eq!(tab_at(areas.tabs, rect.x, 2), None);
         }
-    }
-
-    #[test]
-    fn all_fit_without_markers_and_two_lines_when_tall() {
-        let rows = SliderRows::new(pane(14), 11, 10);
-        assert_eq!((rows.shown(), rows.two_lines), (0..11, false));
-        assert_eq!((rows.more_above(), rows.more_below()), (None, None));
-        let rows = SliderRows::new(pane(22), 11, 10);
-        assert_eq!((rows.shown(), rows.two_lines), (0..11, true));
-        // 21 lines: nine sliders fit two lines each, so two lines, and
-        // ten show with `↓ 1 more`.
-        let rows = SliderRows::new(pane(21), 11, 0);
-        assert_eq!((rows.shown(), rows.two_lines), (0..10, true));
-        assert_eq!(rows.more_below().map(|(_, n)| n), Some(1));
-        // A mix of two parts: five sliders, one line each in a pane too
-        // short for nine sliders of two lines (most likely narrow too).
-        assert!(!SliderRows::new(pane(17), 5, 0).two_lines);
-        assert!(SliderRows::new(pane(18), 5, 0).two_lines);
+        assert_eq!(tab_at(areas.tabs, 70, 1), None);
     }
 }

@@ -3,12 +3,16 @@
 //! the state knows nothing of how it is drawn.
 
 mod detail;
+mod first_pass;
 mod footer;
 mod header;
 mod help;
 mod layout;
+mod levers;
+mod payback;
 mod sliders;
 mod table;
+mod tabs;
 mod theme;
 
 pub use layout::Areas;
@@ -23,7 +27,7 @@ use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Paragraph, Widget, Wrap};
 
-use crate::app::{Action, App, Mode, Source};
+use crate::app::{Action, App, Mode, Source, View};
 use crate::profile::Diagnostic;
 use crate::report::{display_width, truncate};
 
@@ -47,17 +51,26 @@ impl Widget for &DrawContext<'_> {
             too_small(self.theme, area, buf);
             return;
         }
-        let areas = Areas::new(
+        let areas = Areas::for_view(
             area,
+            app.view(),
             app.comparison().rows.len(),
             app.folder().errors().len(),
         );
         header::render(self, areas.header, buf);
-        table::render(self, areas.table, buf);
+        match app.view() {
+            View::Compare => detail::render(self, areas.detail, buf),
+            View::Levers => levers::render(self, areas.chart, buf),
+            View::FirstPass => first_pass::render(self, areas.chart, buf),
+            View::Payback => payback::render(self, areas.chart, buf),
+        }
+        if areas.table.height > 0 {
+            table::render(self, areas.table, areas.table.y == areas.tabs.y, buf);
+        }
         file_problems(self, areas.errors, buf);
         sliders::render(self, areas.sliders, buf);
-        detail::render(self, areas.detail, buf);
         footer::render(self, areas.footer, buf);
+        tabs::render(self, areas.tabs, buf);
         if app.mode() == Mode::Help {
             help::render(self, area, buf);
         }
@@ -141,8 +154,9 @@ pub fn mouse_action(app: &App, event: MouseEvent, size: Rect) -> Option<Action> 
     if app.mode() != Mode::Explore || size.width < MIN_WIDTH || size.height < MIN_HEIGHT {
         return None;
     }
-    let areas = Areas::new(
+    let areas = Areas::for_view(
         size,
+        app.view(),
         app.comparison().rows.len(),
         app.folder().errors().len(),
     );
@@ -151,6 +165,9 @@ pub fn mouse_action(app: &App, event: MouseEvent, size: Rect) -> Option<Action> 
     match event.kind {
         MouseEventKind::ScrollDown => Some(Action::SelectNext),
         MouseEventKind::ScrollUp => Some(Action::SelectPrevious),
+        MouseEventKind::Down(MouseButton::Left) if inside(areas.tabs) => {
+            layout::tab_at(areas.tabs, column, row).map(Action::ShowView)
+        }
         MouseEventKind::Down(MouseButton::Left) if inside(areas.table) => {
             let body = table_body(areas.table);
             let offset = table_offset(app.selected(), areas.visible_rows());

@@ -5,10 +5,11 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
+use ratatui::widgets::{Block, Widget};
 
 use super::DrawContext;
 use super::layout::{table_body, table_offset};
+use super::tabs::title_room;
 use super::{Theme, block};
 
 use crate::profile::ProfileKind;
@@ -22,47 +23,78 @@ const WIDE: u16 = 110;
 /// Eight heights of a sparkline bar, lowest first.
 const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 
-pub(super) fn render(ctx: &DrawContext, area: Rect, buf: &mut Buffer) {
+/// Draws the table in `area`; `under_tabs` when its top border carries
+/// the views' tabs (its title then goes right of them).
+pub(super) fn render(ctx: &DrawContext, area: Rect, under_tabs: bool, buf: &mut Buffer) {
     let &DrawContext { app, theme } = ctx;
     let comparison = app.comparison();
     let body = table_body(area);
     let offset = table_offset(app.selected(), usize::from(body.height));
     let (above, below) = out_of_view(comparison.rows.len(), offset, usize::from(body.height));
-    // Inside the corners, minus one space each side.
-    let border_room = usize::from(area.width).saturating_sub(4);
-    let title = format!(
-        " Cost per merged change, USD · {} profiles · cheapest first ",
-        comparison.rows.len()
+    let geometry = Geometry::new(
+        area.width.saturating_sub(2),
+        app.scenario().baseline_hours.is_some(),
     );
-    let up = (above > 0).then(|| format!(" ↑ {above} more "));
-    let down = (below > 0).then(|| format!(" ↓ {below} more "));
-    let up_width = up.as_deref().map_or(0, display_width);
-    let down_width = down.as_deref().map_or(0, display_width);
-    let note = truncate(
-        &bottom_note(ctx),
-        border_room.saturating_sub(down_width + 1),
-    );
-    let mut outer = block(
-        theme,
-        &truncate(&title, border_room.saturating_sub(up_width)),
-        false,
-    )
-    .title_bottom(Line::from(note).right_aligned());
-    if let Some(up) = up {
-        outer = outer.title(Line::styled(up, theme.key).right_aligned());
-    }
-    if let Some(down) = down {
-        outer = outer.title_bottom(Line::styled(down, theme.key).left_aligned());
-    }
+    let outer = outer_block(ctx, area, under_tabs, (above, below), &geometry);
     let inner = outer.inner(area);
     outer.render(area, buf);
     if comparison.rows.is_empty() {
         Line::styled("No valid profiles in this folder.", theme.dim).render(inner, buf);
         return;
     }
-    let geometry = Geometry::new(inner.width, app.scenario().baseline_hours.is_some());
     render_header(ctx, &geometry, inner, buf);
     render_rows(ctx, &geometry, body, buf);
+}
+
+/// The border: the title (right of the tabs when under them), how many
+/// rows are out of view above and below, and what the Δ column compares
+/// with.
+fn outer_block<'a>(
+    ctx: &DrawContext,
+    area: Rect,
+    under_tabs: bool,
+    (above, below): (usize, usize),
+    geometry: &Geometry,
+) -> Block<'a> {
+    let theme = ctx.theme;
+    let rows = ctx.app.comparison().rows.len();
+    // Inside the corners, minus one space each side.
+    let border_room = usize::from(area.width).saturating_sub(4);
+    let up = (above > 0).then(|| format!(" ↑ {above} more "));
+    let down = (below > 0).then(|| format!(" ↓ {below} more "));
+    let up_width = up.as_deref().map_or(0, display_width);
+    let down_width = down.as_deref().map_or(0, display_width);
+    let note = truncate(
+        &bottom_note(ctx, geometry.spend_footnote),
+        border_room.saturating_sub(down_width + 1),
+    );
+    let titles = [
+        format!(" Cost per merged change, USD · {rows} profiles · cheapest first "),
+        format!(" USD per merge · {rows} profiles "),
+        format!(" {rows} profiles "),
+    ];
+    let fitting = |room: usize| {
+        let title = titles.iter().find(|title| display_width(title) <= room);
+        title.cloned().unwrap_or_default()
+    };
+    let mut outer = if under_tabs {
+        let title = fitting(title_room(area).saturating_sub(up_width));
+        let mut spans = vec![Span::styled(title, theme.title)];
+        spans.extend(up.map(|up| Span::styled(up, theme.key)));
+        block(theme, "", false).title(Line::from(spans).right_aligned())
+    } else {
+        let title = fitting(border_room.saturating_sub(up_width));
+        let outer = block(theme, &title, false);
+        match up {
+            Some(up) => outer.title(Line::styled(up, theme.key).right_aligned()),
+            None => outer,
+        }
+    };
+    outer = outer.title_bottom(Line::from(note).right_aligned());
+    if let Some(down) = down {
+        outer = outer.title_bottom(Line::styled(down, theme.key).left_aligned());
+    }
+    outer
 }
 
 /// How many of `rows` are above and below the `visible` shown from
@@ -75,11 +107,14 @@ fn out_of_view(rows: usize, offset: usize, visible: usize) -> (usize, usize) {
 
 /// Under the table: which row the Δ column compares with, and a word when
 /// some rows show a broken file's last good values.
-fn bottom_note(ctx: &DrawContext) -> String {
+fn bottom_note(ctx: &DrawContext, spend_footnote: bool) -> String {
     let comparison = ctx.app.comparison();
     let mut note = ctx.app.reference_row().map_or(String::new(), |row| {
         format!(" Δ against {} (p pins) ", row.name)
     });
+    if spend_footnote {
+        note = format!(" ¹ spend ex. reverts ·{note}");
+    }
     if comparison.rows.iter().any(|row| row.stale) {
         note = format!(" ! file broken: last good values ·{note}");
     }
@@ -88,11 +123,21 @@ fn bottom_note(ctx: &DrawContext) -> String {
 
 /// How wide each part of a table line is at this width.
 struct Geometry {
-    wide: bool,
     figures: Vec<FigureColumn>,
     name_width: usize,
     spark_width: u16,
+    /// The sparkline's heading: it says the spend leaves out reverts, in
+    /// a footnote (`Spend¹`) when the column is narrow.
+    spark_header: &'static str,
+    spend_footnote: bool,
 }
+
+/// The sparkline's headings, longest first: the first that fits is used.
+const SPARK_HEADERS: [&str; 3] = [
+    "Spend by attempt, ex. reverts",
+    "Spend, ex. reverts",
+    "Spend¹",
+];
 
 impl Geometry {
     fn new(inner_width: u16, with_baseline: bool) -> Geometry {
@@ -112,20 +157,26 @@ impl Geometry {
         // Fixed columns and one space between each; the name takes the rest.
         let name_width = usize::from(inner_width)
             .saturating_sub(COST_WIDTH + DELTA_WIDTH + block_width + usize::from(spark_width) + 4);
+        let spark_header = SPARK_HEADERS
+            .into_iter()
+            .find(|header| display_width(header) <= usize::from(spark_width))
+            .unwrap_or(SPARK_HEADERS[2]);
         Geometry {
-            wide,
             figures,
             name_width,
             spark_width,
+            spark_header,
+            spend_footnote: spark_header == SPARK_HEADERS[2],
         }
     }
 }
 
 fn render_header(ctx: &DrawContext, geometry: &Geometry, inner: Rect, buf: &mut Buffer) {
     let Geometry {
-        wide, name_width, ..
+        name_width,
+        spark_header,
+        ..
     } = *geometry;
-    let spark_header = if wide { "Spend by attempt" } else { "Spend" };
     let spark = usize::from(geometry.spark_width);
     let header = format!(
         "{:<name_width$} {:>COST_WIDTH$} {:>DELTA_WIDTH$} {} {spark_header:>spark$}",

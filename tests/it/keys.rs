@@ -64,7 +64,7 @@ fn each_key_in_explore_mode() {
         (F(5), NONE, Some(Action::Reload)),
         (Char('r'), CTRL, Some(Action::Reload)),
         (Char('?'), NONE, Some(Action::ToggleHelp)),
-        (F(1), NONE, Some(Action::ToggleHelp)),
+        (F(1), NONE, Some(Action::ShowHelp)),
         (Esc, NONE, Some(Action::CloseOverlay)),
         (Char('q'), NONE, Some(Action::Quit)),
         (Char('c'), CTRL, Some(Action::Quit)),
@@ -89,7 +89,7 @@ fn over_the_help_only_closing_and_quitting_act() {
     let cases: &[Case] = &[
         (Esc, NONE, Some(Action::CloseOverlay)),
         (Char('?'), NONE, Some(Action::ToggleHelp)),
-        (F(1), NONE, Some(Action::ToggleHelp)),
+        (F(1), NONE, Some(Action::ShowHelp)),
         (Char('q'), NONE, Some(Action::Quit)),
         (Char('c'), CTRL, Some(Action::Quit)),
         (Down, NONE, None),

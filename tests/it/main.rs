@@ -6,6 +6,9 @@
 //! - `engine`: every formula of `docs/cost-model.md`, table-driven, and
 //!   the worked check (30.50 and 78.45);
 //! - `mixes`: routing mixes: share-weighted sums, nesting, cycles;
+//! - `analysis`: the analyses of `docs/analysis.md` by hand on the worked
+//!   check: every lever's ends and clamps, flips, mixes, retrying,
+//!   payback; and properties (proptest) against the engine's cost;
 //! - `properties` (proptest): figures finite, costs moving the right way,
 //!   and every field's range exactly as `docs/profile-format.md` documents.
 //!
@@ -14,6 +17,8 @@
 //!   good profile with one line broken (or a short explicit file), checked
 //!   by the library, `costlens check` and `costlens report --format json`;
 //! - `cli`: the built binary's commands, formats and exit codes;
+//! - `analyze_cli`: `costlens analyze` end to end: every format, the JSON's
+//!   keys and nulls, `--set`, `--step`, unknown ids, bad files;
 //! - `companions`: `costlens completions SHELL` and `costlens man`, read
 //!   by bash (and `man`/`groff` where installed);
 //! - `readme_outputs`: every output pasted in README.md and docs/ is what
@@ -28,7 +33,10 @@
 //!   overlapping, rows out of view counted, names cut with `…`, columns
 //!   aligned by display cells, a footer word for every change;
 //! - `snapshots` (insta, `snapshots/` beside this file): whole screens on
-//!   ratatui's TestBackend after key sequences.
+//!   ratatui's TestBackend after key sequences;
+//! - `views`: the views `1`–`4` on screen: tabs, the tornado's order,
+//!   labels and scale, the first-pass and payback figures, the Compare
+//!   view marking the revert cost, every view legible at 80×24.
 //!
 //! Fuzzing's inputs and properties:
 //! - `fuzz_inputs`: the fuzzers' kept inputs (`tests/fixtures/fuzz/`)
@@ -63,6 +71,8 @@
 
 mod support;
 
+mod analysis;
+mod analyze_cli;
 mod app;
 mod bad_input;
 mod cli;
@@ -82,5 +92,6 @@ mod screen;
 mod snapshots;
 mod tui_abuse;
 mod tui_e2e;
+mod views;
 mod write_safety;
 mod writeback;

@@ -153,3 +153,28 @@ fn a_mix_shows_its_share_sliders() {
     press(&mut app, &[Down, Char('L')]);
     assert_snapshot!("mix_shares_160x48", screen(&app, 160, 48).backend());
 }
+
+/// Views 2–4 (`2`, `3`, `4`) at 80×24 and 160×48, on the selected model
+/// and on a mix, and the levers after a review-time nudge.
+const VIEW_SEQUENCES: &[(&str, &[KeyCode])] = &[
+    ("view_levers", &[Char('2')]),
+    ("view_levers_review_nudged", &[Char('2'), Tab, Right]),
+    ("view_levers_mix", &[Char('2'), Down]),
+    ("view_first_pass", &[Char('3')]),
+    ("view_first_pass_mix", &[Char('3'), Down]),
+    ("view_payback", &[Char('4')]),
+];
+
+#[test]
+fn views_after_key_sequences() {
+    for (name, keys) in VIEW_SEQUENCES {
+        for (width, height) in [(80, 24), (160, 48)] {
+            let mut app = app();
+            press(&mut app, keys);
+            assert_snapshot!(
+                format!("{name}_{width}x{height}"),
+                screen(&app, width, height).backend()
+            );
+        }
+    }
+}

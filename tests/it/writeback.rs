@@ -436,7 +436,10 @@ fn rescaled_shares_are_written_without_float_noise() {
     assert_ne!(noisy.to_string(), "0.24");
     let parts = [part("haiku-5.5", 0.76), part("opus-5.5", noisy)];
     let text = apply_share_edits(TIERED, &parts).unwrap();
-    assert!(text.contains("share = 0.76\n") && text.contains("share = 0.24\n"), "{text}");
+    assert!(
+        text.contains("share = 0.76\n") && text.contains("share = 0.24\n"),
+        "{text}"
+    );
 }
 
 #[test]
