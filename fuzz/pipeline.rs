@@ -212,7 +212,7 @@ pub fn run(data: &[u8]) {
     for &byte in keys.iter().take(64) {
         app.update(action(byte));
     }
-    app.update(Action::FolderLoaded(Box::new(second)));
+    app.update(Action::folder_loaded(second));
     draw(&app, 80, 24);
     // The widget straight into buffers, without the backend's diff: most
     // of a TestBackend draw's time under coverage instrumentation is the

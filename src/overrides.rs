@@ -212,13 +212,36 @@ impl Overrides {
 
     /// Drops the share what-ifs of mixes whose file now names other parts
     /// (or is no longer a mix): the split no longer fits. A mix that is
-    /// gone keeps its what-if, waiting, as other what-ifs do.
-    pub(crate) fn drop_unfit_mixes(&mut self, files: &Catalog) {
-        self.mixes.retain(|id, parts| match files.get(id) {
-            Some(ProfileDef::Mix(file_parts)) => same_parts(file_parts, parts),
-            Some(ProfileDef::Model(_)) => false,
-            None => true,
+    /// gone keeps its what-if, waiting, as other what-ifs do. Returns the
+    /// ids of the mixes whose what-if was dropped, so the explorer can say
+    /// so.
+    pub(crate) fn drop_unfit_mixes(&mut self, files: &Catalog) -> Vec<String> {
+        let mut dropped = Vec::new();
+        self.mixes.retain(|id, parts| {
+            let fits = match files.get(id) {
+                Some(ProfileDef::Mix(file_parts)) => same_parts(file_parts, parts),
+                Some(ProfileDef::Model(_)) => false,
+                None => true,
+            };
+            if !fits {
+                dropped.push(id.clone());
+            }
+            fits
         });
+        dropped
+    }
+
+    /// How many what-ifs are on profile `id`: its fields', and its split.
+    pub(crate) fn count_for(&self, id: &str) -> usize {
+        self.profile_edits(id).len() + usize::from(self.mixes.contains_key(id))
+    }
+
+    /// The profile ids that carry what-ifs, each once, in order.
+    pub(crate) fn profile_ids(&self) -> BTreeSet<&str> {
+        let fields = self.profiles.keys().map(|(id, _)| id.as_str());
+        fields
+            .chain(self.mixes.keys().map(String::as_str))
+            .collect()
     }
 
     /// Every what-if of one profile, in field order.

@@ -275,7 +275,9 @@ pub(crate) fn handle(app: &mut App, event: AppEvent, size: Rect) {
         // A resize needs no action: the loop redraws at the new size.
         AppEvent::Input(_) => None,
         AppEvent::InputClosed | AppEvent::Signal(_) => Some(Action::Quit),
-        AppEvent::Folder(FolderUpdate::Loaded(folder)) => Some(Action::FolderLoaded(folder)),
+        AppEvent::Folder(FolderUpdate::Loaded { folder, started }) => {
+            Some(Action::FolderLoaded { folder, started })
+        }
         AppEvent::Folder(FolderUpdate::Failed(message)) => Some(Action::FolderFailed(message)),
     };
     if let Some(action) = action {

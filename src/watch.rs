@@ -47,8 +47,14 @@ pub(crate) enum WatchMode {
 /// What the reloader tells the event loop.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum FolderUpdate {
-    /// The folder changed; here it is, loaded again.
-    Loaded(Box<Folder>),
+    /// The folder changed; here it is, loaded again. `started` is when the
+    /// reading that gave it began: the explorer drops a load that started
+    /// before its own last reread (a save's), as it may hold a folder
+    /// caught between two of that save's writes.
+    Loaded {
+        folder: Box<Folder>,
+        started: Instant,
+    },
     /// The folder could not be read (deleted, unreadable); the last good
     /// state stays.
     Failed(String),
@@ -256,11 +262,15 @@ impl Reloader {
             if rewatch {
                 let _ = self.watcher.watch(&self.watched);
             }
-            let update = match self.load() {
+            let (started, loaded) = self.load();
+            let update = match loaded {
                 Ok(folder) if folder == self.current => continue,
                 Ok(folder) => {
                     self.current = folder.clone();
-                    FolderUpdate::Loaded(Box::new(folder))
+                    FolderUpdate::Loaded {
+                        folder: Box::new(folder),
+                        started,
+                    }
                 }
                 Err(err) => {
                     FolderUpdate::Failed(format!("cannot read `{}`: {err}", self.dir.display()))
@@ -274,17 +284,24 @@ impl Reloader {
 
     /// Loads the folder; a profile that just went empty or missing is
     /// looked at again after `GRACE_MS`, as editors pass through both.
-    fn load(&self) -> std::io::Result<Folder> {
+    /// Also returns when the reading of the folder returned began (taken
+    /// before the folder is listed), so nothing in it is older than that.
+    fn load(&self) -> (Instant, std::io::Result<Folder>) {
+        let started = Instant::now();
         let first = Folder::reload_dir(&self.dir, Some(&self.current));
         let settled = match &first {
             Ok(folder) => !self.lost_a_profile(folder),
             Err(_) => false,
         };
         if settled {
-            return first;
+            return (started, first);
         }
         thread::sleep(Duration::from_millis(GRACE_MS));
-        Folder::reload_dir(&self.dir, Some(&self.current))
+        // The second reading is the one returned: stamped with its own
+        // start, so a reread of the explorer's during the grace does not
+        // make it look older than it is.
+        let started = Instant::now();
+        (started, Folder::reload_dir(&self.dir, Some(&self.current)))
     }
 
     fn lost_a_profile(&self, next: &Folder) -> bool {

@@ -2,6 +2,8 @@
 //! file events all become an `Action`; `App::update` is the one place that
 //! changes state.
 
+use std::time::Instant;
+
 use super::View;
 use crate::profile::Folder;
 
@@ -53,8 +55,14 @@ pub enum Action {
     ToggleMouse,
     /// Read the profiles folder again now.
     Reload,
-    /// The watcher loaded the folder again after a change.
-    FolderLoaded(Box<Folder>),
+    /// The watcher loaded the folder again after a change; `started` is
+    /// when its reading began. A load that started before the explorer's
+    /// own last reread (F5, a save's) is dropped: it may be older than
+    /// what is on screen, e.g. caught between two writes of one save.
+    FolderLoaded {
+        folder: Box<Folder>,
+        started: Instant,
+    },
     /// The watcher could not read the folder; the last good state stays.
     FolderFailed(String),
     /// Something the user should know, for the footer.
@@ -62,6 +70,15 @@ pub enum Action {
 }
 
 impl Action {
+    /// A folder the caller loaded just now, stamped `Instant::now()`: it
+    /// applies unless a reread started after this call.
+    pub fn folder_loaded(folder: Folder) -> Action {
+        Action::FolderLoaded {
+            folder: Box::new(folder),
+            started: Instant::now(),
+        }
+    }
+
     /// Whether the selected profile's analysis may differ after this
     /// action: figures, the selection, the pin or the what-ifs moved.
     /// Only what changes the screen alone (focus, overlays, the mouse, a

@@ -11,6 +11,7 @@ mod view;
 
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 pub use action::Action;
 pub(crate) use keys::{BINDINGS, Binding};
@@ -82,6 +83,12 @@ pub struct App {
     /// The watcher's last word was that the folder cannot be read; the
     /// next good load says it is back.
     folder_unreadable: bool,
+    /// Mixes whose share what-if a reload dropped (their parts changed),
+    /// for `update` to name in the footer after the action's own word.
+    dropped_splits: Vec<String>,
+    /// When the last reread (F5, a save's) began: a watcher's load that
+    /// began earlier is older than the screen and is dropped.
+    last_reread: Option<Instant>,
 }
 
 impl App {
@@ -106,6 +113,8 @@ impl App {
             running: true,
             export_target: ExportTarget::default(),
             folder_unreadable: false,
+            dropped_splits: Vec::new(),
+            last_reread: None,
         };
         app.recompute(None);
         app.refresh_analysis();
@@ -116,8 +125,45 @@ impl App {
     pub fn update(&mut self, action: Action) {
         let moves_analysis = action.moves_analysis();
         self.apply(action);
+        self.say_dropped_splits();
         if moves_analysis {
             self.refresh_analysis();
+        }
+    }
+
+    /// A share what-if never goes without a word: after the action's own
+    /// (`reloaded tiered.toml`), which split was dropped and why.
+    fn say_dropped_splits(&mut self) {
+        let dropped = std::mem::take(&mut self.dropped_splits);
+        if dropped.is_empty() {
+            return;
+        }
+        let words: Vec<String> = dropped
+            .iter()
+            .map(|id| match self.folder.profile(id) {
+                Some(profile) => {
+                    let file = crate::profile::file_name_of(Path::new(&profile.path));
+                    let why = match profile.kind() {
+                        crate::profile::ProfileKind::Mix => "its parts changed",
+                        crate::profile::ProfileKind::Model => "it is no longer a mix",
+                    };
+                    format!(
+                        "dropped the share what-ifs of {}: {why} in {file}",
+                        profile.name
+                    )
+                }
+                None => format!("dropped the share what-ifs of {id}: its parts changed"),
+            })
+            .collect();
+        let words = words.join("; ");
+        match self.status.take() {
+            Some(Status { text, is_error }) => {
+                self.status = Some(Status {
+                    text: format!("{text}; {words}"),
+                    is_error,
+                });
+            }
+            None => self.say(words),
         }
     }
 
@@ -148,7 +194,7 @@ impl App {
             Action::CloseOverlay => self.mode = Mode::Explore,
             Action::ToggleMouse => self.toggle_mouse(),
             Action::Reload => self.reload(),
-            Action::FolderLoaded(folder) => self.folder_loaded(*folder),
+            Action::FolderLoaded { folder, started } => self.folder_loaded(*folder, started),
             Action::FolderFailed(message) => self.folder_failed(message),
             Action::Notice(message) => self.say(message),
         }

@@ -12,9 +12,10 @@ use crate::report::Comparison;
 impl App {
     /// Every figure again, from the files plus the what-ifs. A mix whose
     /// file now names other parts loses its share what-if: the split no
-    /// longer fits it.
+    /// longer fits it. `update` says which were dropped (`dropped_splits`).
     pub(super) fn recompute(&mut self, keep_selected: Option<String>) {
-        self.overrides.drop_unfit_mixes(&self.file_catalog);
+        let dropped = self.overrides.drop_unfit_mixes(&self.file_catalog);
+        self.dropped_splits.extend(dropped);
         let mut scenario = self.folder.scenario().clone();
         let mut catalog = self.file_catalog.clone();
         self.overrides.apply(&mut scenario, &mut catalog);

@@ -2,6 +2,7 @@
 //! watcher; what-ifs and the selection survive them.
 
 use std::path::Path;
+use std::time::Instant;
 
 use super::{App, Source};
 use crate::profile::{ChangedFile, Folder};
@@ -9,7 +10,12 @@ use crate::profile::{ChangedFile, Folder};
 impl App {
     /// Reads the folder again, keeping the last good values of files that
     /// are broken now, as the watcher does. Returns what changed.
+    ///
+    /// Its start is recorded, even when the reading fails: the watcher's
+    /// loads that began before it may predate writes it follows (a save's)
+    /// and are dropped (`folder_loaded`).
     pub(super) fn reread(&mut self, dir: &Path) -> std::io::Result<Vec<ChangedFile>> {
+        self.last_reread = Some(Instant::now());
         let folder = Folder::reload_dir(dir, Some(&self.folder))?;
         let changed = folder.changed_files(&self.folder);
         self.replace_folder(folder);
@@ -32,19 +38,30 @@ impl App {
         };
         match self.reread(&dir) {
             Ok(changed) if changed.is_empty() => {
-                self.say(format!("reloaded {}: no file changed", dir.display()))
+                self.say(format!("reloaded {}: no file changed", self.source_label()))
             }
             Ok(changed) => self.say(reloaded(&changed)),
             Err(err) => self.fail(format!(
                 "cannot read {}: {err}; keeping the last good state",
-                dir.display()
+                self.source_label()
             )),
         }
     }
 
-    /// The watcher's new folder. Identical content (our own save, read
-    /// back) changes nothing, so nothing flickers.
-    pub(super) fn folder_loaded(&mut self, folder: Folder) {
+    /// The watcher's new folder, whose reading began at `started`.
+    /// Identical content (our own save, read back) changes nothing, so
+    /// nothing flickers and a save's "saved …" stays in the footer.
+    ///
+    /// A load that began before the last reread is dropped: the reread
+    /// read every file after it, so it saw all the load saw (files only
+    /// move forward), and the load may be a save caught half-way (one
+    /// file written, the next not yet), which would put stale figures
+    /// and "reloaded …" over the save's word. A load that began after
+    /// the reread applies: an edit made after a save is never lost.
+    pub(super) fn folder_loaded(&mut self, folder: Folder, started: Instant) {
+        if self.last_reread.is_some_and(|reread| started < reread) {
+            return;
+        }
         let changed = folder.changed_files(&self.folder);
         if folder != self.folder {
             self.replace_folder(folder);

@@ -83,10 +83,44 @@ impl App {
             .chain(self.scenario_plan(&dir))
             .collect();
         if plans.is_empty() {
-            self.say("nothing to save: no what-ifs".to_string());
+            let words = self.not_in_folder();
+            self.say(words);
             return;
         }
         self.write_plans(&dir, plans);
+    }
+
+    /// Why `S` found nothing to write: no what-ifs at all, or what-ifs on
+    /// profiles whose files are no longer in the folder (kept, waiting).
+    fn not_in_folder(&self) -> String {
+        let gone: Vec<(&str, usize)> = self
+            .overrides
+            .profile_ids()
+            .into_iter()
+            .filter(|id| self.folder.profile(id).is_none())
+            .map(|id| (id, self.overrides.count_for(id)))
+            .collect();
+        if gone.is_empty() {
+            return "nothing to save: no what-ifs".to_string();
+        }
+        let kept: usize = gone.iter().map(|(_, count)| count).sum();
+        let kept = match kept {
+            1 => "1 what-if kept".to_string(),
+            n => format!("{n} what-ifs kept"),
+        };
+        let mut files: Vec<String> = gone
+            .iter()
+            .take(FILES_NAMED)
+            .map(|(id, _)| format!("{id}.toml"))
+            .collect();
+        if gone.len() > FILES_NAMED {
+            files.push(format!("… and {} more", gone.len() - FILES_NAMED));
+        }
+        let (files, verb) = match gone.len() {
+            1 => (files.join(", "), "is"),
+            _ => (files.join(", "), "are"),
+        };
+        format!("not saved: {files} {verb} no longer in the folder ({kept})")
     }
 
     /// The folder a save writes into; built-in profiles have none.

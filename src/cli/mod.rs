@@ -256,7 +256,7 @@ fn watch_json(dir: Option<&Path>, mode: WatchMode) -> anyhow::Result<ExitCode> {
     write_stdout(&last)?;
     for event in events {
         match event {
-            WatchEvent::Folder(FolderUpdate::Loaded(folder)) => {
+            WatchEvent::Folder(FolderUpdate::Loaded { folder, .. }) => {
                 let next = line(&folder);
                 if next != last {
                     write_stdout(&next)?;

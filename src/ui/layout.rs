@@ -5,7 +5,9 @@
 
 mod slider_rows;
 
-pub(crate) use slider_rows::SliderRows;
+pub(crate) use slider_rows::{
+    LABEL_CELLS, MARKER_CELLS, SHORT_LABEL_CELLS, SliderRows, VALUE_CELLS,
+};
 
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::Block;

@@ -171,7 +171,9 @@ pub fn mouse_action(app: &App, event: MouseEvent, size: Rect) -> Option<Action> 
         MouseEventKind::Down(MouseButton::Left) if inside(areas.table) => {
             let body = table_body(areas.table);
             let offset = table_offset(app.selected(), areas.visible_rows());
-            (row >= body.y).then(|| Action::SelectRow(offset + usize::from(row - body.y)))
+            // The borders (and the `↓ N more` on the bottom one) are no row.
+            let on_row = body.contains(ratatui::layout::Position { x: column, y: row });
+            on_row.then(|| Action::SelectRow(offset + usize::from(row - body.y)))
         }
         MouseEventKind::Down(MouseButton::Left) | MouseEventKind::Drag(MouseButton::Left)
             if inside(areas.sliders) =>

@@ -7,9 +7,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::DrawContext;
-use super::layout::SliderRows;
+use super::layout::{LABEL_CELLS, MARKER_CELLS, SHORT_LABEL_CELLS, SliderRows, VALUE_CELLS};
 use super::{Theme, block, pane_title};
 use crate::app::{Slider, SliderView};
+use crate::report::{pad_left, pad_right, truncate};
 
 pub(super) fn render(ctx: &DrawContext, area: Rect, buf: &mut Buffer) {
     let &DrawContext { app, theme } = ctx;
@@ -18,11 +19,16 @@ pub(super) fn render(ctx: &DrawContext, area: Rect, buf: &mut Buffer) {
     let focused_at = app.focused_slider();
     let id = app.selected_id().unwrap_or_default();
     let rows = SliderRows::new(area, sliders.len(), focused_at);
+    // The focused slider's whole name and the file's value; on a narrow
+    // pane the name gives way, ending in `…`.
     let note = match sliders.get(focused_at) {
-        Some(focused) => match app.slider_view(focused, &id) {
-            Some(view) => format!(" {}: file {} ", focused.label, focused.file_text(&view)),
-            None => format!(" {}: — ", focused.label),
-        },
+        Some(focused) => {
+            let file = match app.slider_view(focused, &id) {
+                Some(view) => format!(": file {}", focused.file_text(&view)),
+                None => ": —".to_string(),
+            };
+            pane_title(&focused.label, &file, area.width)
+        }
         None => String::new(),
     };
     let title = pane_title(&format!("What-ifs · {name}"), "", area.width);
@@ -53,10 +59,11 @@ pub(super) fn render(ctx: &DrawContext, area: Rect, buf: &mut Buffer) {
 }
 
 fn marker(theme: &Theme, focused: bool) -> Span<'static> {
+    let cells = usize::from(MARKER_CELLS);
     if focused {
-        Span::styled("▸ ", theme.key)
+        Span::styled(pad_right("▸", cells), theme.key)
     } else {
-        Span::raw("  ")
+        Span::raw(" ".repeat(cells))
     }
 }
 
@@ -87,10 +94,16 @@ fn compact_line(
 ) -> Line<'static> {
     let label_style = if focused { theme.key } else { theme.text };
     let value = value_span(theme, slider, view);
-    let padded = format!("{:>11}", value.content);
+    // Padded and cut by display cells, so the track starts where
+    // `SliderRows` says, whatever the label's script.
+    let cells = usize::from(VALUE_CELLS);
+    let padded = pad_left(&truncate(&value.content, cells), cells);
     let mut spans = vec![
         marker(theme, focused),
-        Span::styled(format!("{:<10}", slider.short), label_style),
+        Span::styled(
+            pad_right(&slider.short, usize::from(SHORT_LABEL_CELLS)),
+            label_style,
+        ),
         Span::raw(" "),
         Span::styled(padded, value.style),
         Span::raw(" "),
@@ -113,7 +126,10 @@ fn label_line(
     });
     Line::from(vec![
         marker(theme, focused),
-        Span::styled(format!("{:<16}", slider.label), label_style),
+        Span::styled(
+            pad_right(&slider.label, usize::from(LABEL_CELLS)),
+            label_style,
+        ),
         value_span(theme, slider, view),
         Span::styled(format!("  ({file})"), theme.dim),
         moved_mark(theme, view),

@@ -18,8 +18,9 @@ use crate::report::{Column, Row, display_width, money, pad_right, truncate};
 /// Widths of the cost and difference columns.
 const COST_WIDTH: usize = 9;
 const DELTA_WIDTH: usize = 11;
-/// Inner widths from which the table shows money parts, not shares.
-const WIDE: u16 = 110;
+/// Inner width, in cells, from which the table shows money parts, not
+/// shares.
+const WIDE_FROM_CELLS: u16 = 110;
 /// Eight heights of a sparkline bar, lowest first.
 const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 
@@ -141,7 +142,7 @@ const SPARK_HEADERS: [&str; 3] = [
 
 impl Geometry {
     fn new(inner_width: u16, with_baseline: bool) -> Geometry {
-        let wide = inner_width >= WIDE;
+        let wide = inner_width >= WIDE_FROM_CELLS;
         // Wide screens give the sparkline room to show its shape.
         let spark_width = if wide {
             (inner_width / 6).clamp(20, 32)

@@ -32,6 +32,8 @@
 //! - `screen`: what the screen says, line by line: the header never
 //!   overlapping, rows out of view counted, names cut with `…`, columns
 //!   aligned by display cells, a footer word for every change;
+//! - `stale_loads`: the watcher's loads against a save's or F5's reread:
+//!   one begun before it is dropped, one begun after applies;
 //! - `snapshots` (insta, `snapshots/` beside this file): whole screens on
 //!   ratatui's TestBackend after key sequences;
 //! - `views`: the views `1`–`4` on screen: tabs, the tornado's order,
@@ -55,7 +57,7 @@
 //! - `fs_faults`: the folder deleted, unreadable files, symlink loops,
 //!   10,000 files, a 50 MB file, no file notifications;
 //! - `save_e2e`: `s` refusing a broken file and `S` saving everything,
-//!   in tmux;
+//!   in tmux, also with slow writes the watcher reads half-way;
 //! - `write_safety`: `kill -9` in the middle of `s` (profile, scenario,
 //!   mix shares) and `e`.
 //!
@@ -90,6 +92,7 @@ mod readme_outputs;
 mod save_e2e;
 mod screen;
 mod snapshots;
+mod stale_loads;
 mod tui_abuse;
 mod tui_e2e;
 mod views;

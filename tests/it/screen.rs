@@ -76,7 +76,7 @@ fn the_header_never_overlaps_and_keeps_the_last_good_facts() {
     });
     fs::write(dir.join("scenario.toml"), "baseline_hours = \"lots\"\n").unwrap();
     let reloaded = Folder::reload_dir(&dir, Some(app.folder())).unwrap();
-    app.update(Action::FolderLoaded(Box::new(reloaded)));
+    app.update(Action::folder_loaded(reloaded));
     let header = &lines(&app, 80, 24)[0];
     assert_eq!(
         header.trim_end(),
@@ -121,7 +121,7 @@ fn rows_out_of_view_are_counted_and_the_table_scrolls_to_the_selection() {
     let broken = named("zz", 0.5).replace("first_pass_rate = 0.5", "first_pass_rate = 1.5");
     fs::write(dir.path().join("zz.toml"), broken).unwrap();
     let reloaded = Folder::reload_dir(dir.path(), Some(app.folder())).unwrap();
-    app.update(Action::FolderLoaded(Box::new(reloaded)));
+    app.update(Action::folder_loaded(reloaded));
     app.update(Action::SelectRow(0));
     let screen = lines(&app, 80, 24);
     assert!(screen[11].contains("zz.toml:9:19"), "{}", screen.join("\n"));
@@ -204,7 +204,7 @@ fn pinning_and_reloads_say_so_in_the_footer() {
     )
     .unwrap();
     let reloaded = Folder::reload_dir(dir.path(), Some(app.folder())).unwrap();
-    app.update(Action::FolderLoaded(Box::new(reloaded)));
+    app.update(Action::folder_loaded(reloaded));
     assert_eq!(status(&app), "reloaded cheap.toml");
     let first: Vec<&str> = app
         .comparison()
@@ -216,7 +216,7 @@ fn pinning_and_reloads_say_so_in_the_footer() {
     // A file broken by the edit says so; its last good values stay.
     fs::write(dir.path().join("strong.toml"), "[prices]\ninput = -1\n").unwrap();
     let reloaded = Folder::reload_dir(dir.path(), Some(app.folder())).unwrap();
-    app.update(Action::FolderLoaded(Box::new(reloaded)));
+    app.update(Action::folder_loaded(reloaded));
     assert_eq!(
         status(&app),
         "reloaded strong.toml (broken: last good values kept)"
@@ -224,7 +224,7 @@ fn pinning_and_reloads_say_so_in_the_footer() {
     // Nothing changed: no new word, the last one stays.
     let same = Folder::reload_dir(dir.path(), Some(app.folder())).unwrap();
     app.update(Action::Notice("quiet".to_string()));
-    app.update(Action::FolderLoaded(Box::new(same)));
+    app.update(Action::folder_loaded(same));
     assert_eq!(status(&app), "quiet");
     // F5 says what it found.
     app.update(Action::Reload);
@@ -245,6 +245,6 @@ fn a_loaded_profile_file_is_named_in_reloads_by_its_file_name() {
     let reloaded = Folder::reload_dir(dir.path(), Some(app.folder())).unwrap();
     let paths: Vec<&LoadedProfile> = reloaded.profiles().iter().collect();
     assert_eq!(paths.len(), 3);
-    app.update(Action::FolderLoaded(Box::new(reloaded)));
+    app.update(Action::folder_loaded(reloaded));
     assert_eq!(status(&app), "reloaded new-model.toml");
 }

@@ -58,7 +58,9 @@ impl Unit {
 pub struct Slider {
     /// A field's name, or a mix part's profile name.
     pub label: Cow<'static, str>,
-    /// At most 10 characters, for narrow panes.
+    /// The label for narrow panes: at most 10 cells for a field; a mix
+    /// part's whole name, which the sliders pane cuts to its label cells
+    /// (`ui/layout/slider_rows.rs`), ending in `…`.
     pub short: Cow<'static, str>,
     pub target: SliderTarget,
     pub unit: Unit,
@@ -207,21 +209,12 @@ pub const SLIDERS: [Slider; 11] = [
     CHANGES_PER_WEEK,
 ];
 
-/// Characters a slider's short label may take.
-const SHORT_WIDTH: usize = 10;
-
 impl Slider {
     /// The share of the mix part at `at`, labelled with the part's `name`.
     pub fn share(at: usize, name: &str) -> Slider {
-        let short = if name.chars().count() > SHORT_WIDTH {
-            let cut: String = name.chars().take(SHORT_WIDTH - 1).collect();
-            format!("{cut}…")
-        } else {
-            name.to_string()
-        };
         Slider {
             label: Cow::Owned(name.to_string()),
-            short: Cow::Owned(short),
+            short: Cow::Owned(name.to_string()),
             target: SliderTarget::MixShare(at),
             unit: Unit::Percent,
             fine_step: 0.01,

@@ -7,9 +7,21 @@ use ratatui::widgets::Block;
 /// The longest slider track on wide screens: a longer one is no finer to
 /// read, and is redrawn on every move.
 const MAX_TRACK_WIDTH: u16 = 60;
-/// Characters on a one-line slider that are not the track: marker, label,
-/// value, mark.
-const ONE_LINE_FIXED: u16 = 2 + 10 + 1 + 11 + 1 + 2;
+/// The focus marker, `▸ ` or two spaces, before every slider.
+pub(crate) const MARKER_CELLS: u16 = 2;
+/// A one-line slider's label (a mix part's name is cut to it, with `…`).
+pub(crate) const SHORT_LABEL_CELLS: u16 = 10;
+/// A one-line slider's value with its unit, right-aligned.
+pub(crate) const VALUE_CELLS: u16 = 11;
+/// The ` *` after a track that a what-if moved.
+pub(crate) const MOVED_MARK_CELLS: u16 = 2;
+/// A two-line slider's label, on the line above its track.
+pub(crate) const LABEL_CELLS: u16 = 16;
+/// Cells before a one-line slider's track: marker, label, a space, value,
+/// a space.
+const ONE_LINE_LEAD_CELLS: u16 = MARKER_CELLS + SHORT_LABEL_CELLS + 1 + VALUE_CELLS + 1;
+/// Cells on a one-line slider that are not the track.
+const ONE_LINE_FIXED_CELLS: u16 = ONE_LINE_LEAD_CELLS + MOVED_MARK_CELLS;
 
 /// Two lines a slider (label above track, the file's value in words) once
 /// the pane holds this many sliders that way: a tall pane, which is a wide
@@ -122,13 +134,16 @@ impl SliderRows {
         let inner = self.inner;
         if self.two_lines {
             (
-                inner.x + 2,
-                inner.width.saturating_sub(3).min(MAX_TRACK_WIDTH),
+                inner.x + MARKER_CELLS,
+                inner
+                    .width
+                    .saturating_sub(MARKER_CELLS + 1)
+                    .min(MAX_TRACK_WIDTH),
             )
         } else {
             (
-                inner.x + ONE_LINE_FIXED - 2,
-                inner.width.saturating_sub(ONE_LINE_FIXED),
+                inner.x + ONE_LINE_LEAD_CELLS,
+                inner.width.saturating_sub(ONE_LINE_FIXED_CELLS),
             )
         }
     }
