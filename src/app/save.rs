@@ -82,17 +82,23 @@ impl App {
             .filter_map(|id| self.profile_plan(id))
             .chain(self.scenario_plan(&dir))
             .collect();
+        let gone = self.not_in_folder();
         if plans.is_empty() {
-            let words = self.not_in_folder();
+            let words = gone.unwrap_or_else(|| "nothing to save: no what-ifs".to_string());
             self.say(words);
             return;
         }
         self.write_plans(&dir, plans);
+        // What-ifs on removed files are named even beside a save: the
+        // header still counts them.
+        if let (Some(gone), Some(status)) = (gone, self.status.as_mut()) {
+            status.text = format!("{}; {gone}", status.text);
+        }
     }
 
-    /// Why `S` found nothing to write: no what-ifs at all, or what-ifs on
-    /// profiles whose files are no longer in the folder (kept, waiting).
-    fn not_in_folder(&self) -> String {
+    /// What-ifs `S` cannot write: on profiles whose files are no longer in
+    /// the folder (kept, waiting); `None` when there are none.
+    fn not_in_folder(&self) -> Option<String> {
         let gone: Vec<(&str, usize)> = self
             .overrides
             .profile_ids()
@@ -101,7 +107,7 @@ impl App {
             .map(|id| (id, self.overrides.count_for(id)))
             .collect();
         if gone.is_empty() {
-            return "nothing to save: no what-ifs".to_string();
+            return None;
         }
         let kept: usize = gone.iter().map(|(_, count)| count).sum();
         let kept = match kept {
@@ -120,7 +126,9 @@ impl App {
             1 => (files.join(", "), "is"),
             _ => (files.join(", "), "are"),
         };
-        format!("not saved: {files} {verb} no longer in the folder ({kept})")
+        Some(format!(
+            "not saved: {files} {verb} no longer in the folder ({kept})"
+        ))
     }
 
     /// The folder a save writes into; built-in profiles have none.

@@ -109,6 +109,15 @@ fn shift_s_names_a_removed_file_whose_what_ifs_it_keeps() {
         "not saved: gone.toml is no longer in the folder (1 what-if kept)"
     );
     assert_eq!(app.overrides().len(), 1, "kept");
+    // Beside a save of another file, the removed one is still named.
+    select(&mut app, "strong");
+    app.update(FINE_UP);
+    app.update(Action::SaveAll);
+    assert_eq!(
+        app.status().unwrap().text,
+        "saved 1 what-if to strong.toml; not saved: gone.toml is no longer in the folder (1 what-if kept)"
+    );
+    assert_eq!(app.overrides().len(), 1, "the removed file's what-if kept");
 }
 
 #[test]
