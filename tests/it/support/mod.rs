@@ -1,4 +1,5 @@
 //! What the test modules share, each written once:
+//! - `bin`: the built binary run as a user runs it, and its output;
 //! - `worked`: the worked check's two profiles, as file text and as the
 //!   engine's structs, and `close` for comparing figures;
 //! - `tmux` (Unix only): a real terminal for the end-to-end modules;
@@ -6,6 +7,7 @@
 //! - `pipeline`: the fuzzers' whole pipeline, the very file the fuzz crate
 //!   builds (`fuzz/pipeline.rs`), so replayed inputs run the same code.
 
+pub mod bin;
 pub mod serial;
 #[cfg(unix)]
 pub mod tmux;
