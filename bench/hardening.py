@@ -82,7 +82,17 @@ class Tmux:
             time.sleep(0.002)
 
     def close(self) -> None:
+        try:
+            pid = self.pid()
+        except Exception:  # the pane may already be gone
+            pid = None
         subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
+        # The explorer ends on the server's SIGHUP as it does on `q`, after
+        # what it is doing (a key flood's saves and exports write files):
+        # wait for it, or the case's folder is removed under its writes.
+        deadline = time.monotonic() + 10
+        while pid is not None and Path(f"/proc/{pid}").exists() and time.monotonic() < deadline:
+            time.sleep(0.01)
 
 
 def ticks(pid: int) -> int:
@@ -140,13 +150,11 @@ def key_pool() -> list[str]:
 
 
 def help_round_trip(tmux: Tmux) -> float:
-    """Esc, then (50 ms later, so the two are not read as Alt-?) `?`: ms from
-    `?` until the help shows. Input is handled in order, so this is also
-    how long any backlog took to clear."""
-    tmux.run("send-keys", "-t", "main", "Escape")
-    time.sleep(0.05)
+    """ms from F1 until the help shows. F1 opens the help whatever state a
+    flood left (`?` would toggle it). Input is handled in order, so this is
+    also how long any backlog took to clear."""
     asked = time.monotonic()
-    tmux.run("send-keys", "-t", "main", "?")
+    tmux.run("send-keys", "-t", "main", "F1")
     return (tmux.wait_for("the help", lambda s: "╭ Keys" in s) - asked) * 1e3
 
 
