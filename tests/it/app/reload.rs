@@ -4,6 +4,14 @@ fn reread(dir: &std::path::Path, app: &App) -> Folder {
     Folder::reload_dir(dir, Some(app.folder())).unwrap()
 }
 
+/// Saves `cheap.toml` half-written (a value missing at 3:10) and hands the
+/// reload to the app, as the watcher would.
+fn break_cheap(dir: &std::path::Path, app: &mut App) {
+    fs::write(dir.join("cheap.toml"), "[prices]\ninput = 1\noutput = \n").unwrap();
+    let folder = reread(dir, app);
+    app.update(Action::folder_loaded(folder));
+}
+
 #[test]
 fn a_moved_slider_keeps_its_value_and_untouched_fields_follow_the_file() {
     let Fixture { dir, mut app } = fixture();
@@ -32,13 +40,7 @@ fn a_moved_slider_keeps_its_value_and_untouched_fields_follow_the_file() {
 fn a_broken_save_keeps_the_last_good_values_marked_stale_until_fixed() {
     let Fixture { dir, mut app } = fixture();
     let before = cost(&app, "cheap");
-    fs::write(
-        dir.path().join("cheap.toml"),
-        "[prices]\ninput = 1\noutput = \n",
-    )
-    .unwrap();
-    let folder = reread(dir.path(), &app);
-    app.update(Action::folder_loaded(folder));
+    break_cheap(dir.path(), &mut app);
     let row = app
         .comparison()
         .rows
@@ -64,13 +66,7 @@ fn a_broken_save_keeps_the_last_good_values_marked_stale_until_fixed() {
 fn a_save_keeps_another_files_last_good_values() {
     let Fixture { dir, mut app } = fixture();
     let before = cost(&app, "cheap");
-    fs::write(
-        dir.path().join("cheap.toml"),
-        "[prices]\ninput = 1\noutput = \n",
-    )
-    .unwrap();
-    let folder = reread(dir.path(), &app);
-    app.update(Action::folder_loaded(folder));
+    break_cheap(dir.path(), &mut app);
     // `s` on strong rereads the folder: cheap must stay, stale, at its
     // last good cost, not drop out until the watcher brings it back.
     app.update(Action::Nudge {
