@@ -51,6 +51,15 @@ pub enum Action {
     ShowHelp,
     /// Close whatever overlay is open.
     CloseOverlay,
+    /// Enter or leave presentation mode (`P`).
+    TogglePresentation,
+    /// The next colour theme (`t`).
+    CycleTheme,
+    /// Write the screen as pictures (`x`): the terminal layer draws the
+    /// next frame into SVG and PNG files and answers `PicturesWritten`.
+    TakePictures,
+    /// Where the pictures went, or why they could not be written.
+    PicturesWritten(Result<Vec<std::path::PathBuf>, String>),
     /// Turn mouse support on or off.
     ToggleMouse,
     /// Read the profiles folder again now.
@@ -95,6 +104,9 @@ impl Action {
                 | Action::ShowHelp
                 | Action::CloseOverlay
                 | Action::ToggleMouse
+                | Action::CycleTheme
+                | Action::TakePictures
+                | Action::PicturesWritten(_)
                 | Action::FolderFailed(_)
                 | Action::Notice(_)
         )

@@ -3,6 +3,7 @@
 mod action;
 mod export;
 mod keys;
+mod meeting;
 mod recompute;
 mod reload;
 mod save;
@@ -16,6 +17,7 @@ use std::time::Instant;
 pub use action::Action;
 pub(crate) use keys::{BINDINGS, Binding};
 pub use keys::{Key, action_for};
+pub use meeting::{PRESENTED_LEVERS, Screen, ThemeName};
 pub use sliders::{SCENARIO_SLIDERS, SLIDERS, Slider, SliderTarget, Unit};
 pub use view::View;
 
@@ -89,6 +91,14 @@ pub struct App {
     /// When the last reread (F5, a save's) began: a watcher's load that
     /// began earlier is older than the screen and is dropped.
     last_reread: Option<Instant>,
+    /// The explorer's screen or the meeting's (`P`).
+    screen: Screen,
+    /// The colour theme (`t`); the ui turns it into colours.
+    theme_name: ThemeName,
+    /// False under `NO_COLOR` / `--color never`: `t` has nothing to cycle.
+    in_colour: bool,
+    /// `x` asked for pictures of the next frame.
+    picture_requested: bool,
 }
 
 impl App {
@@ -115,6 +125,10 @@ impl App {
             folder_unreadable: false,
             dropped_splits: Vec::new(),
             last_reread: None,
+            screen: Screen::Explorer,
+            theme_name: ThemeName::Dark,
+            in_colour: true,
+            picture_requested: false,
         };
         app.recompute(None);
         app.refresh_analysis();
@@ -191,7 +205,11 @@ impl App {
             Action::ShowView(view) => self.show_view(view),
             Action::ToggleHelp => self.toggle_help(),
             Action::ShowHelp => self.mode = Mode::Help,
-            Action::CloseOverlay => self.mode = Mode::Explore,
+            Action::CloseOverlay => self.close_overlay(),
+            Action::TogglePresentation => self.toggle_presentation(),
+            Action::CycleTheme => self.cycle_theme(),
+            Action::TakePictures => self.ask_for_pictures(),
+            Action::PicturesWritten(written) => self.pictures_written(written),
             Action::ToggleMouse => self.toggle_mouse(),
             Action::Reload => self.reload(),
             Action::FolderLoaded { folder, started } => self.folder_loaded(*folder, started),
@@ -228,6 +246,16 @@ impl App {
         } else {
             self.reference_id = Some(id);
             self.say(format!("pinned {name} as reference"));
+        }
+    }
+
+    /// Esc: the help closes first; with nothing open, presentation mode
+    /// ends.
+    fn close_overlay(&mut self) {
+        match (self.mode, self.screen) {
+            (Mode::Help, _) => self.mode = Mode::Explore,
+            (Mode::Explore, Screen::Presentation) => self.leave_presentation(),
+            (Mode::Explore, Screen::Explorer) => {}
         }
     }
 

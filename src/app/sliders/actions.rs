@@ -3,7 +3,7 @@
 //! `App::patch` (`app/recompute.rs`).
 
 use super::{SCENARIO_SLIDERS, SLIDERS, Slider, SliderTarget};
-use crate::app::{App, SliderView};
+use crate::app::{App, PRESENTED_LEVERS, Screen, SliderView};
 use crate::model::{MixPart, ProfileDef, with_share};
 use crate::overrides::Overrides;
 
@@ -18,7 +18,7 @@ impl App {
         let parts = self
             .selected_row()
             .and_then(|row| self.file_mix_parts(&row.id));
-        match parts {
+        let all: Vec<Slider> = match parts {
             Some(parts) => parts
                 .iter()
                 .enumerate()
@@ -26,6 +26,18 @@ impl App {
                 .chain(SCENARIO_SLIDERS)
                 .collect(),
             None => SLIDERS.to_vec(),
+        };
+        match self.screen {
+            Screen::Explorer => all,
+            // The meeting's four levers; a mix keeps its shares (it has
+            // no first-pass rate of its own) beside the engineer rate.
+            Screen::Presentation => all
+                .into_iter()
+                .filter(|slider| {
+                    PRESENTED_LEVERS.contains(&slider.target)
+                        || matches!(slider.target, SliderTarget::MixShare(_))
+                })
+                .collect(),
         }
     }
 
