@@ -11,6 +11,8 @@
 
 pub mod app;
 pub(crate) mod atomic;
+#[allow(dead_code)] // STUB until the themes work lands
+pub(crate) mod background;
 pub mod cli;
 pub mod model;
 pub mod overrides;

@@ -17,7 +17,7 @@ mod theme;
 
 pub use layout::Areas;
 pub(crate) use layout::{MIN_HEIGHT, MIN_WIDTH, SliderRows, table_body, table_offset};
-pub use theme::Theme;
+pub use theme::{ColorDepth, Theme};
 
 use std::path::Path;
 

@@ -3,6 +3,27 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+use crate::app::ThemeName;
+
+/// How many colours the terminal can show (STUB: filled in by the themes work).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColorDepth {
+    /// 24-bit colour (`COLORTERM=truecolor` or `24bit`).
+    TrueColor,
+    /// The 256-colour palette.
+    Ansi256,
+    /// The 16 named colours.
+    Ansi16,
+}
+
+impl ColorDepth {
+    /// From the environment: `COLORTERM`, then `TERM`.
+    pub fn from_env() -> ColorDepth {
+        ColorDepth::TrueColor
+    }
+}
+
+
 /// Every style the screen uses, by meaning.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Theme {
@@ -34,6 +55,12 @@ pub struct Theme {
 }
 
 impl Theme {
+    /// The theme `name` in colours the terminal can show (STUB).
+    pub fn new(name: ThemeName, depth: ColorDepth) -> Theme {
+        let _ = (name, depth);
+        Theme::color()
+    }
+
     pub fn color() -> Theme {
         let base = Style::new();
         Theme {
