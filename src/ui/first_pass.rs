@@ -2,19 +2,22 @@
 //! against its first-pass rate (5% to 100%), its rival's beside it (a
 //! curve for a model, a flat line for a mix), the human baseline as a
 //! flat line and the current rates marked; the break-even rate against
-//! the human and the rate that matches the rival written out beside it.
+//! the human and the rate that matches the rival written out beside it
+//! (under it, across the whole width, in presentation mode).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Modifier;
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Paragraph, Widget};
 
+use super::present;
 use super::tabs::{no_analysis, view_pane};
 use super::{DrawContext, Theme};
 use crate::app::App;
 use crate::model::analysis::Analysis;
-use crate::report::{Row, money, percent, truncate};
+use crate::report::{Row, display_width, money, percent, truncate};
 
 /// The text beside the chart: this wide, or a third of the pane.
 const SIDE_WIDTH: u16 = 28;
@@ -51,6 +54,80 @@ pub(super) fn render(ctx: &DrawContext, area: Rect, buf: &mut Buffer) {
     let curves = curves(app, analysis, row);
     chart(theme, &curves, plot, buf);
     Paragraph::new(side_text(ctx, analysis, row, side)).render(side, buf);
+}
+
+/// On the meeting's screen: the chart across the whole width, and under
+/// it the figures in one or two lines instead of the side column.
+pub(super) fn render_large(ctx: &DrawContext, area: Rect, buf: &mut Buffer) {
+    let &DrawContext { app, theme } = ctx;
+    let (Some(analysis), Some(row)) = (app.analysis(), app.selected_row()) else {
+        present::pane(theme, area, " First-pass rate ", Line::default()).render(area, buf);
+        return;
+    };
+    let title = " Cost per merged change against first-pass rate ";
+    let outer = present::pane(theme, area, title, legend(theme, app, row));
+    let inner = outer.inner(area);
+    outer.render(area, buf);
+    let facts = facts_lines(ctx, analysis, row, inner.width);
+    let [plot, _, under] = inner.layout(&Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(facts.len() as u16),
+    ]));
+    chart(theme, &curves(app, analysis, row), plot, buf);
+    Paragraph::new(facts).render(under, buf);
+}
+
+/// `now at first pass 72.0% · break-even vs human 3.0% · matches Cheap
+/// at 35.2%`, packed into lines of `width`, two at most.
+fn facts_lines(
+    ctx: &DrawContext,
+    analysis: &Analysis,
+    row: &Row,
+    width: u16,
+) -> Vec<Line<'static>> {
+    let &DrawContext { app, theme } = ctx;
+    let width = usize::from(width);
+    let mut facts = Vec::new();
+    if let Some(model) = app.model(&row.id) {
+        facts.push(format!(
+            "now at first pass {}",
+            percent(model.quality.first_pass_rate)
+        ));
+    } else {
+        facts.push("a mix: flat here (curves are for models)".to_string());
+    }
+    facts.push(format!("break-even vs human: {}", break_even(app, row)));
+    if let Some(rival) = app.rival_row() {
+        facts.push(matches_text(analysis, &rival.id, &rival.name, width));
+    }
+    let mut lines: Vec<String> = Vec::new();
+    for fact in facts {
+        match lines.last_mut() {
+            Some(line) if display_width(line) + 3 + display_width(&fact) <= width => {
+                line.push_str(" · ");
+                line.push_str(&fact);
+            }
+            _ => lines.push(truncate(&fact, width)),
+        }
+    }
+    lines.truncate(2);
+    let bold = theme.text.add_modifier(Modifier::BOLD);
+    lines
+        .into_iter()
+        .map(|line| Line::styled(line, bold))
+        .collect()
+}
+
+/// The first-pass rate at which the profile costs what the human does.
+fn break_even(app: &App, row: &Row) -> String {
+    match (app.scenario().baseline_cost(), &row.figures.risk) {
+        (None, _) => "set baseline_hours".to_string(),
+        (Some(_), None) => "—".to_string(),
+        (Some(_), Some(risk)) => risk
+            .break_even_first_pass_rate
+            .map_or("never".into(), percent),
+    }
 }
 
 /// The bottom border: which line is whose.
@@ -211,13 +288,7 @@ fn side_text(ctx: &DrawContext, analysis: &Analysis, row: &Row, side: Rect) -> V
         lines.push(Line::from(format!("vs {name} {cost}")));
     }
     lines.push(Line::default());
-    let break_even = match (app.scenario().baseline_cost(), &row.figures.risk) {
-        (None, _) => "set baseline_hours".to_string(),
-        (Some(_), None) => "—".to_string(),
-        (Some(_), Some(risk)) => risk
-            .break_even_first_pass_rate
-            .map_or("never".into(), percent),
-    };
+    let break_even = break_even(app, row);
     lines.push(Line::from(fit(format!(
         "break-even vs human: {break_even}"
     ))));

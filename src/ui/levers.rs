@@ -4,23 +4,25 @@
 //! cost; the input's low end drawn `▓`, its high end `░` (glyph as well as
 //! colour); each bar end labelled with the cost there and the input's
 //! value; the value at which the profile costs what its rival costs
-//! (`flip`) beside each lever that has one.
+//! (`flip`) beside each lever that has one. In presentation mode
+//! (`render_large`) each lever takes three rows and only the widest fit.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
+use ratatui::widgets::{Block, Widget};
 
 mod words;
 
-use words::{lever_name, lever_of, lever_value};
+use words::{legend, lever_name, lever_of, lever_value, percent_step};
 
 use super::DrawContext;
 use super::Theme;
+use super::present;
 use super::tabs::{no_analysis, view_pane};
 use crate::model::analysis::{Analysis, Lever, LeverKind};
-use crate::report::{display_width, grouped, money, pad_left, pad_right, truncate};
+use crate::report::{display_width, money, pad_left, pad_right, truncate};
 
 /// The input's low end and high end.
 const LOW_GLYPH: char = '▓';
@@ -40,65 +42,77 @@ pub(super) fn render(ctx: &DrawContext, area: Rect, buf: &mut Buffer) {
         return;
     };
     let step = percent_step(analysis.step);
-    let rival = app
-        .rival_row()
-        .map(|row| (row.name.as_str(), row.figures.core.cost_per_merge));
     let titles = [
         format!(" Levers · {name} · each input ±{step} "),
         format!(" {name} · inputs ±{step} "),
     ];
-    let legend = legend(theme, analysis, rival, area.width.saturating_sub(4));
+    let legend = legend(theme, analysis, rival(ctx), area.width.saturating_sub(4));
     let outer = view_pane(theme, area, &titles, legend);
     let inner = outer.inner(area);
     outer.render(area, buf);
+    tornado(ctx, analysis, analysis.levers.len()).render(inner, buf);
+}
+
+/// On the meeting's screen: the same tornado with thicker bars (three
+/// rows a lever), so only the levers with the widest swing that fit.
+pub(super) fn render_large(ctx: &DrawContext, area: Rect, buf: &mut Buffer) {
+    let &DrawContext { app, theme } = ctx;
+    let Some(analysis) = app.analysis() else {
+        let outer = present::pane(theme, area, " Levers ", Line::default());
+        outer.render(area, buf);
+        return;
+    };
+    let inner = Block::bordered().inner(area);
+    // Three rows a lever (two of bar, one apart) and the axis under them.
+    let fit = usize::from(inner.height.saturating_sub(1) / 3).max(1);
+    let shown = analysis.levers.len().min(fit);
+    let step = percent_step(analysis.step);
+    let top = if shown < analysis.levers.len() {
+        format!(" · top {shown} of {}", analysis.levers.len())
+    } else {
+        String::new()
+    };
+    let title = format!(" What moves the cost most: each input ±{step}{top} ");
+    let legend = legend(theme, analysis, rival(ctx), area.width.saturating_sub(4));
+    present::pane(theme, area, &title, legend).render(area, buf);
+    // In the middle of the pane when the levers leave rows over.
+    let used = (shown as u16 * 3 + 1).min(inner.height);
+    let chart = Rect {
+        y: inner.y + (inner.height - used) / 2,
+        height: used,
+        ..inner
+    };
+    tornado(ctx, analysis, shown).render(chart, buf);
+}
+
+/// The rival's name and cost per merge.
+fn rival<'a>(ctx: &DrawContext<'a>) -> Option<(&'a str, f64)> {
+    ctx.app
+        .rival_row()
+        .map(|row| (row.name.as_str(), row.figures.core.cost_per_merge))
+}
+
+/// The tornado of the first `shown` levers (widest swing first).
+fn tornado<'a>(ctx: &DrawContext<'a>, analysis: &'a Analysis, shown: usize) -> Tornado<'a> {
+    let app = ctx.app;
     Tornado {
         analysis,
-        rival_name: rival.map(|(name, _)| name),
+        levers: &analysis.levers[..shown.min(analysis.levers.len())],
+        rival_name: rival(ctx).map(|(name, _)| name),
         is_mix: app.model(&analysis.profile).is_none(),
         focused: app
             .sliders()
             .get(app.focused_slider())
             .and_then(|slider| lever_of(slider.target)),
-        theme,
+        theme: ctx.theme,
     }
-    .render(inner, buf);
-}
-
-/// `20%` for a step of 0.2.
-fn percent_step(step: f64) -> String {
-    format!("{}%", grouped(step * 100.0, 0))
-}
-
-/// Under the chart: which glyph is which end, the base, and the rival.
-fn legend(
-    theme: &Theme,
-    analysis: &Analysis,
-    rival: Option<(&str, f64)>,
-    room: u16,
-) -> Line<'static> {
-    let step = percent_step(analysis.step);
-    let mut spans = vec![
-        Span::raw(" "),
-        Span::styled(LOW_GLYPH.to_string(), theme.low_end),
-        Span::raw(format!(" input −{step}  ")),
-        Span::styled(HIGH_GLYPH.to_string(), theme.high_end),
-        Span::raw(format!(" input +{step}  ")),
-        Span::styled(BASE_GLYPH.to_string(), theme.dim),
-        Span::raw(format!(" base {} ", money(analysis.cost_per_merge))),
-    ];
-    if let Some((name, cost)) = rival {
-        let cost = money(cost);
-        let used: usize = spans.iter().map(|span| display_width(&span.content)).sum();
-        let name_room = usize::from(room).saturating_sub(used + display_width(&cost) + 7);
-        let name = truncate(name, name_room);
-        spans.push(Span::raw(format!(" ⇄ = {name} {cost} ")));
-    }
-    Line::from(spans)
 }
 
 /// The tornado: one row per lever, in the analysis's order (widest first).
 struct Tornado<'a> {
     analysis: &'a Analysis,
+    /// The levers drawn: all of them, or the widest on the meeting's screen.
+    levers: &'a [Lever],
     /// The rival's name, for the long flip labels.
     rival_name: Option<&'a str>,
     /// A mix: its inputs are moved in every model it reaches, so the ends
@@ -226,15 +240,18 @@ impl Columns {
 
 impl Widget for Tornado<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let levers = &self.analysis.levers;
+        let levers = self.levers;
         if levers.is_empty() || area.height == 0 {
             return;
         }
         let rows: Vec<RowText> = levers.iter().map(|lever| self.row_text(lever)).collect();
         let columns = Columns::new(&rows, area, self.rival_name);
         let base = self.analysis.cost_per_merge;
-        // One scale for every bar: the widest extent on either side.
-        let extent = levers
+        // One scale for every bar: the widest extent on either side, of
+        // every lever (also those not drawn), as in the explorer.
+        let extent = self
+            .analysis
+            .levers
             .iter()
             .flat_map(|lever| [lever.cost_at_low - base, lever.cost_at_high - base])
             .filter(|delta| delta.is_finite())

@@ -2,15 +2,17 @@
 //! saving − setup`) for the selected profile, its rival and the cheapest,
 //! with the zero line and each payback week marked, and the weekly spend
 //! and net saving as numbers beside. Without a baseline or a volume it
-//! says which scenario fields (or sliders) to set.
+//! says which scenario fields (or sliders) to set. `render_large` draws
+//! the same for presentation mode.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Axis, Block, Chart, Dataset, GraphType, Paragraph, Widget, Wrap};
 
+use super::present;
 use super::tabs::{no_analysis, view_pane};
 use super::{DrawContext, Theme};
 use crate::model::Scenario;
@@ -35,7 +37,7 @@ struct Saving<'a> {
 
 pub(super) fn render(ctx: &DrawContext, area: Rect, buf: &mut Buffer) {
     let &DrawContext { app, theme } = ctx;
-    let (Some(analysis), Some(row)) = (app.analysis(), app.selected_row()) else {
+    let Some(row) = app.selected_row().filter(|_| app.analysis().is_some()) else {
         no_analysis(ctx, area, buf, " Payback ");
         return;
     };
@@ -43,8 +45,34 @@ pub(super) fn render(ctx: &DrawContext, area: Rect, buf: &mut Buffer) {
         format!(" Cumulative net saving · {} ", row.name),
         format!(" Payback · {} ", row.name),
     ];
-    let Some(payback) = &analysis.payback else {
-        let outer = view_pane(theme, area, &titles, Line::default());
+    draw(ctx, area, buf, &|legend| {
+        view_pane(theme, area, &titles, legend)
+    });
+}
+
+/// On the meeting's screen: the same chart and figures in a pane without
+/// tabs (the top bar names the view and the profile).
+pub(super) fn render_large(ctx: &DrawContext, area: Rect, buf: &mut Buffer) {
+    let theme = ctx.theme;
+    let title = " Cumulative net saving, USD, week by week ";
+    if ctx.app.analysis().is_none() {
+        present::pane(theme, area, title, Line::default()).render(area, buf);
+        return;
+    }
+    draw(ctx, area, buf, &|legend| {
+        present::pane(theme, area, title, legend)
+    });
+}
+
+/// The chart and the figures beside it in the pane `pane` makes with a
+/// legend; without a baseline or a volume, what to set.
+fn draw<'a>(ctx: &DrawContext, area: Rect, buf: &mut Buffer, pane: &dyn Fn(Line<'a>) -> Block<'a>) {
+    let &DrawContext { app, theme } = ctx;
+    let Some(payback) = app
+        .analysis()
+        .and_then(|analysis| analysis.payback.as_ref())
+    else {
+        let outer = pane(Line::default());
         let inner = outer.inner(area);
         outer.render(area, buf);
         Paragraph::new(what_to_set(app.scenario()))
@@ -55,7 +83,7 @@ pub(super) fn render(ctx: &DrawContext, area: Rect, buf: &mut Buffer) {
     let weeks = payback.cumulative_net_saving.len().saturating_sub(1);
     let savings = savings(ctx, weeks);
     let name_width = usize::from(area.width / 8).clamp(12, 28);
-    let outer = view_pane(theme, area, &titles, legend(theme, &savings, name_width));
+    let outer = pane(legend(theme, &savings, name_width));
     let inner = outer.inner(area);
     outer.render(area, buf);
     let side_width = SIDE_WIDTH.max(inner.width / 4);

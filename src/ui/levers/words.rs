@@ -1,10 +1,14 @@
 //! The tornado's words: each lever's name and its input's value with
-//! its unit, and which lever a slider moves.
+//! its unit, which lever a slider moves, and the legend under the chart.
 
+use ratatui::text::{Line, Span};
+
+use super::{BASE_GLYPH, HIGH_GLYPH, LOW_GLYPH};
 use crate::app::SliderTarget;
-use crate::model::analysis::LeverKind;
+use crate::model::analysis::{Analysis, LeverKind};
 use crate::model::{ProfileField, ScenarioField};
-use crate::report::{count, grouped, percent};
+use crate::report::{count, display_width, grouped, money, percent, truncate};
+use crate::ui::Theme;
 
 /// The lever a slider moves, if any: the tornado marks it.
 pub(super) fn lever_of(target: SliderTarget) -> Option<LeverKind> {
@@ -72,6 +76,38 @@ fn tokens(value: f64) -> String {
 fn trimmed(value: f64) -> String {
     let text = grouped(value, 1);
     text.strip_suffix(".0").map_or(text.clone(), str::to_string)
+}
+
+/// `20%` for a step of 0.2.
+pub(super) fn percent_step(step: f64) -> String {
+    format!("{}%", grouped(step * 100.0, 0))
+}
+
+/// Under the chart: which glyph is which end, the base, and the rival.
+pub(super) fn legend(
+    theme: &Theme,
+    analysis: &Analysis,
+    rival: Option<(&str, f64)>,
+    room: u16,
+) -> Line<'static> {
+    let step = percent_step(analysis.step);
+    let mut spans = vec![
+        Span::raw(" "),
+        Span::styled(LOW_GLYPH.to_string(), theme.low_end),
+        Span::raw(format!(" input −{step}  ")),
+        Span::styled(HIGH_GLYPH.to_string(), theme.high_end),
+        Span::raw(format!(" input +{step}  ")),
+        Span::styled(BASE_GLYPH.to_string(), theme.dim),
+        Span::raw(format!(" base {} ", money(analysis.cost_per_merge))),
+    ];
+    if let Some((name, cost)) = rival {
+        let cost = money(cost);
+        let used: usize = spans.iter().map(|span| display_width(&span.content)).sum();
+        let name_room = usize::from(room).saturating_sub(used + display_width(&cost) + 7);
+        let name = truncate(name, name_room);
+        spans.push(Span::raw(format!(" ⇄ = {name} {cost} ")));
+    }
+    Line::from(spans)
 }
 
 #[cfg(test)]

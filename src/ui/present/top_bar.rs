@@ -1,0 +1,124 @@
+//! The meeting screen's two lines of chrome: on top, that presentation
+//! mode is on, the view, the profile, what-ifs, the files' problems in
+//! one line and the last message; at the bottom, the keys in one short
+//! line.
+
+use std::collections::HashSet;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use super::DrawContext;
+use crate::report::{display_width, truncate};
+
+/// The indicator that presentation mode is on.
+const INDICATOR: &str = " PRESENTING ";
+
+/// The bottom line's keys and what they do, dropped from the end when
+/// the line is narrow.
+const KEYS: [(&str, &str); 7] = [
+    ("P/Esc", "leave"),
+    ("1–4", "views"),
+    ("↑↓", "profile"),
+    ("Tab ←→", "levers"),
+    ("t", "theme"),
+    ("x", "picture"),
+    ("?", "help"),
+];
+
+pub(super) fn render(ctx: &DrawContext, area: Rect, buf: &mut Buffer) {
+    let &DrawContext { app, theme } = ctx;
+    let width = usize::from(area.width);
+    let bold = theme.text.add_modifier(Modifier::BOLD);
+    // Reversed title colours: a solid block that reads on every theme and
+    // without colour.
+    let mut spans = vec![
+        Span::styled(INDICATOR, theme.title.add_modifier(Modifier::REVERSED)),
+        Span::styled(format!(" {} ", app.view().title()), bold),
+    ];
+    let mut name_at = None;
+    if let Some(row) = app.selected_row() {
+        spans.push(Span::styled("· ", bold));
+        name_at = Some(spans.len());
+        spans.push(Span::styled(format!("{} ", row.name), bold));
+    }
+    let what_ifs = app.overrides().len();
+    if what_ifs > 0 {
+        let plural = if what_ifs == 1 { "" } else { "s" };
+        spans.push(Span::styled(
+            format!(" ✱ {what_ifs} what-if{plural} "),
+            theme.moved,
+        ));
+    }
+    let files = broken_files(ctx);
+    if files > 0 {
+        let text = if files == 1 {
+            " ⚠ 1 file has problems: costlens check ".to_string()
+        } else {
+            format!(" ⚠ {files} files have problems: costlens check ")
+        };
+        spans.push(Span::styled(text, theme.error));
+    }
+    let used: usize = spans.iter().map(|span| display_width(&span.content)).sum();
+    if let (true, Some(at)) = (used > width, name_at) {
+        // The profile's name gives way first: the indicator and the
+        // warnings matter more on a narrow screen.
+        fit_name(&mut spans[at], used - width);
+    }
+    let used: usize = spans.iter().map(|span| display_width(&span.content)).sum();
+    if let Some(status) = app.status() {
+        let style = if status.is_error {
+            theme.error
+        } else {
+            theme.info.add_modifier(Modifier::BOLD)
+        };
+        let room = width.saturating_sub(used + 3);
+        if room >= 8 {
+            let text = truncate(&status.text, room);
+            let pad = width.saturating_sub(used + display_width(&text) + 1);
+            spans.push(Span::raw(" ".repeat(pad)));
+            spans.push(Span::styled(text, style));
+        }
+    }
+    Line::from(spans).render(area, buf);
+}
+
+/// Cuts the profile's name by `excess` cells, ending in `…`.
+fn fit_name(name: &mut Span<'static>, excess: usize) {
+    let keep = display_width(&name.content)
+        .saturating_sub(excess + 1)
+        .max(2);
+    name.content = format!("{} ", truncate(name.content.trim_end(), keep)).into();
+}
+
+/// Files with at least one problem (a file can have several).
+fn broken_files(ctx: &DrawContext) -> usize {
+    let errors = ctx.app.folder().errors();
+    errors
+        .iter()
+        .map(|diagnostic| diagnostic.path.as_str())
+        .collect::<HashSet<_>>()
+        .len()
+}
+
+/// `P/Esc leave · 1–4 views · …`: as many keys as fit, in order.
+pub(super) fn render_keys(ctx: &DrawContext, area: Rect, buf: &mut Buffer) {
+    let theme = ctx.theme;
+    let mut spans = Vec::new();
+    let mut used = 0;
+    for (at, (keys, what)) in KEYS.iter().enumerate() {
+        let separator = if at == 0 { " " } else { " · " };
+        let wide = display_width(separator) + display_width(keys) + 1 + display_width(what);
+        if used + wide > usize::from(area.width) {
+            break;
+        }
+        used += wide;
+        spans.push(Span::styled(separator, theme.text));
+        spans.push(Span::styled(*keys, theme.key));
+        spans.push(Span::styled(format!(" {what}"), theme.text));
+    }
+    Line::from(spans).render(area, buf);
+}
