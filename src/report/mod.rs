@@ -9,7 +9,9 @@ mod number;
 mod table;
 mod width;
 
-pub(crate) use analysis::{AnalysisFormat, write_analysis};
+pub(crate) use analysis::{
+    AnalysisFormat, flips_markdown, levers_markdown, payback_markdown, write_analysis,
+};
 pub(crate) use columns::Column;
 pub(crate) use csv::csv_document;
 pub(crate) use json::json_document;

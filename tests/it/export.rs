@@ -1,6 +1,7 @@
-//! `e`: the comparison as it stands, what-ifs included, written atomically
-//! to a markdown file. Real files in a temp folder; the report it must
-//! match comes from the real binary.
+//! `e`: the comparison as it stands, what-ifs included, and the selected
+//! profile's levers, flips and payback, written atomically to a markdown
+//! file. Real files in a temp folder; the report and the analyses it must
+//! match come from the real binary.
 
 use std::fs;
 use std::path::Path;
@@ -10,6 +11,8 @@ use costlens::app::{Action, App, Source};
 use costlens::profile::Folder;
 
 use crate::support::worked::worked_folder;
+
+mod analyses;
 
 fn app(dir: &Path, export: &Path) -> App {
     let folder = Folder::load_dir(dir).unwrap();
@@ -46,7 +49,14 @@ fn export_without_what_ifs_is_the_markdown_report() {
     let written = fs::read_to_string(&path).unwrap();
     let report = report_markdown(dir.path(), &[]);
     assert!(written.starts_with(&report), "{written}\n---\n{report}");
-    assert!(written.ends_with("\nNo what-ifs: every figure is as the files have it.\n"));
+    // The comparison's notes end, then the selected profile's analyses.
+    assert!(
+        written.contains(
+            "\nNo what-ifs: every figure is as the files have it.\n\n\
+             ### strong: levers, flips and payback (against cheap)\n"
+        ),
+        "{written}"
+    );
 }
 
 #[test]

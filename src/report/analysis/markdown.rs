@@ -45,14 +45,12 @@ pub(super) fn markdown(comparison: &Comparison, analysis: &Analysis) -> String {
     out.push_str(&crossovers(comparison, analysis));
     out.push_str(&curve(analysis));
     out.push_str(&retrying(comparison, analysis));
-    out.push_str("\n#### Payback\n\n");
-    for piece in payback_pieces(comparison, analysis) {
-        out.push_str(&format!("- {piece}\n"));
-    }
+    out.push_str(&payback(comparison, analysis));
     out
 }
 
-fn levers(analysis: &Analysis) -> String {
+/// The levers' table (shared with the explorer's export, `e`).
+pub(crate) fn levers(analysis: &Analysis) -> String {
     let step = grouped(analysis.step * 100.0, 0);
     let mut out = format!(
         "\n#### Which lever matters most\n\nThe cost per merged change with each input \
@@ -79,7 +77,8 @@ fn levers(analysis: &Analysis) -> String {
     out
 }
 
-fn flips_section(comparison: &Comparison, analysis: &Analysis) -> String {
+/// Where the decision flips (shared with the explorer's export, `e`).
+pub(crate) fn flips_section(comparison: &Comparison, analysis: &Analysis) -> String {
     let mut out = String::from("\n#### Where the decision flips\n\n");
     match flips(comparison, analysis, FULL) {
         Flips::Sentence(sentence) => out.push_str(&format!("{sentence}\n")),
@@ -89,6 +88,15 @@ fn flips_section(comparison: &Comparison, analysis: &Analysis) -> String {
                 out.push_str(&format!("- {condition}\n"));
             }
         }
+    }
+    out
+}
+
+/// Payback in words (shared with the explorer's export, `e`).
+pub(crate) fn payback(comparison: &Comparison, analysis: &Analysis) -> String {
+    let mut out = String::from("\n#### Payback\n\n");
+    for piece in payback_pieces(comparison, analysis) {
+        out.push_str(&format!("- {piece}\n"));
     }
     out
 }

@@ -8,6 +8,9 @@ mod table;
 mod words;
 
 pub(crate) use json::json_analysis;
+pub(crate) use markdown::{
+    flips_section as flips_markdown, levers as levers_markdown, payback as payback_markdown,
+};
 
 use super::Comparison;
 use crate::model::analysis::Analysis;

@@ -1,7 +1,10 @@
-//! `e`: the comparison as it stands on screen — what-ifs included — as a
+//! `e`: the comparison as it stands on screen — what-ifs included — and
+//! the selected profile's levers, flips and payback (`analysis.rs`), as a
 //! markdown file for the meeting's notes. Each export gets a file of its
 //! own, named by the time (`costlens-export-2026-11-29-1530.md`), so the
 //! last meeting's notes are never overwritten.
+
+mod analysis;
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -64,9 +67,17 @@ impl App {
     }
 
     /// The markdown report of the current figures, the scenario inputs the
-    /// weekly figures and payback depend on, then every what-if beside the
-    /// value in its file, so the notes say what was assumed.
+    /// weekly figures and payback depend on, every what-if beside the
+    /// value in its file, so the notes say what was assumed; then the
+    /// selected profile's levers, flips and payback.
     pub fn export_text(&self) -> String {
+        let mut text = self.comparison_text();
+        text.push_str(&self.analysis_section());
+        text
+    }
+
+    /// The comparison and what it assumed: the export's first half.
+    fn comparison_text(&self) -> String {
         // The report names the what-ifs in force, as `report --set` does.
         let mut comparison = self.comparison.clone();
         comparison.what_ifs = self.what_if_keys();
