@@ -11,11 +11,11 @@
 
 pub mod app;
 pub(crate) mod atomic;
-#[allow(dead_code)] // STUB until the themes work lands
 pub(crate) mod background;
 pub mod cli;
 pub mod model;
 pub mod overrides;
+pub mod picture;
 pub mod profile;
 pub mod report;
 pub(crate) mod suggest;

@@ -4,6 +4,7 @@
 //! watcher — so an idle explorer uses no CPU.
 
 use std::io::{self, Stdout};
+use std::path::{Path, PathBuf};
 use std::sync::Once;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
@@ -22,8 +23,9 @@ use ratatui::crossterm::terminal::{
 };
 use ratatui::layout::Rect;
 
-use crate::app::{Action, App, Source, action_for};
-use crate::ui::{self, DrawContext, Theme};
+use crate::app::{Action, App, Screen, Source, View, action_for};
+use crate::picture::{self, Canvas};
+use crate::ui::{self, ColorDepth, DrawContext, Theme};
 use crate::watch::{self, FolderUpdate, FolderWatch, WatchMode};
 
 /// What wakes the loop.
@@ -192,9 +194,13 @@ pub(crate) enum Ending {
 }
 
 /// Runs the explorer until the user quits or a signal ends it, following
-/// its folder with `watch_mode`, drawn in `theme`. The terminal is
-/// restored either way.
-pub(crate) fn run(mut app: App, theme: &Theme, watch_mode: WatchMode) -> anyhow::Result<Ending> {
+/// its folder with `watch_mode`, drawn in the app's theme (`t` changes it)
+/// in as many colours as `depth`. The terminal is restored either way.
+pub(crate) fn run(
+    mut app: App,
+    depth: ColorDepth,
+    watch_mode: WatchMode,
+) -> anyhow::Result<Ending> {
     let mut guard = TerminalGuard::enter(app.mouse_enabled())?;
     let mut ending = Ending::Quit;
     // Start crossterm's event source (and its resize signal handler) here,
@@ -207,9 +213,18 @@ pub(crate) fn run(mut app: App, theme: &Theme, watch_mode: WatchMode) -> anyhow:
     spawn_input(sender);
     let exit_after_first_frame = std::env::var_os(EXIT_AFTER_FIRST_FRAME).is_some();
     while app.is_running() {
-        guard
+        let theme = theme_of(&app, depth);
+        let frame = guard
             .terminal
-            .draw(|frame| frame.render_widget(&DrawContext::new(&app, theme), frame.area()))?;
+            .draw(|frame| frame.render_widget(&DrawContext::new(&app, &theme), frame.area()))?;
+        if app.take_picture_request() {
+            // The frame just drawn, before any word about the picture.
+            let svg = picture::svg(frame.buffer, Canvas::of(&theme));
+            let written = write_pictures(&svg, app.view(), app.screen());
+            app.update(Action::PicturesWritten(written));
+            // Drawn again at once, so the footer says where they went.
+            continue;
+        }
         if exit_after_first_frame {
             break;
         }
@@ -232,6 +247,43 @@ pub(crate) fn run(mut app: App, theme: &Theme, watch_mode: WatchMode) -> anyhow:
         guard.set_mouse(app.mouse_enabled())?;
     }
     Ok(ending)
+}
+
+/// The theme the app asks for, each frame (so `t` shows at once);
+/// monochrome under `NO_COLOR` and `--color never`.
+fn theme_of(app: &App, depth: ColorDepth) -> Theme {
+    if app.in_colour() {
+        Theme::new(app.theme_name(), depth)
+    } else {
+        Theme::monochrome()
+    }
+}
+
+/// `x`: the screen as `costlens-<view>[-present]-<time>.svg` and `.png`
+/// in the folder costlens was started from, never over an earlier
+/// picture; their full paths, or why not.
+fn write_pictures(svg: &str, view: View, screen: Screen) -> Result<Vec<PathBuf>, String> {
+    let view = match view {
+        View::Compare => "compare",
+        View::Levers => "levers",
+        View::FirstPass => "first-pass",
+        View::Payback => "payback",
+    };
+    let present = if screen == Screen::Presentation {
+        "-present"
+    } else {
+        ""
+    };
+    let stamp = chrono::Local::now().format("%Y-%m-%d-%H%M%S");
+    let base = format!("costlens-{view}{present}-{stamp}");
+    let written = picture::write_new_pictures(Path::new("."), &base, svg);
+    match written {
+        Ok(paths) => Ok(paths
+            .into_iter()
+            .map(|path| std::path::absolute(&path).unwrap_or(path))
+            .collect()),
+        Err(err) => Err(format!("{err:#}")),
+    }
 }
 
 /// Starts the watcher on the app's folder, feeding `events`. Built-in

@@ -251,7 +251,7 @@ pub(crate) const BINDINGS: &[Binding] = &[
         "P",
         "present",
         "Presentation mode: big figures for a meeting (P or Esc leaves)",
-        1,
+        4,
         Action::TogglePresentation,
     ),
     bind(

@@ -135,6 +135,23 @@ impl App {
         app
     }
 
+    /// `--set` what-ifs on top of the files (`costlens snapshot`), as if
+    /// the sliders had moved there: shown as moved, nothing to undo. An
+    /// unknown profile id or a mix is an error, as for `report --set`.
+    pub fn with_what_ifs(mut self, what_ifs: &[crate::overrides::WhatIf]) -> Result<App, String> {
+        self.overrides = crate::overrides::overrides_for(what_ifs, &self.file_catalog)?;
+        self.recompute(None);
+        self.refresh_analysis();
+        Ok(self)
+    }
+
+    /// No word in the footer: a picture set up by actions shows none of
+    /// theirs.
+    pub fn without_status(mut self) -> App {
+        self.status = None;
+        self
+    }
+
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
         let moves_analysis = action.moves_analysis();

@@ -1,4 +1,5 @@
 //! The command line of `docs/cli.md`: report, analyze, check, watch,
+//! snapshot (`snapshot.rs`), the explorer (`explore.rs`),
 //! init, and the companions: shell completions and a man page.
 
 use std::fs;
@@ -14,17 +15,18 @@ use clap_complete::Shell;
 
 mod analyze;
 mod companions;
+mod explore;
+mod snapshot;
 
 use companions::{completions, man_page};
+use explore::{ColorChoice, ThemeChoice, explore};
 
-use crate::app::{App, Source};
+use crate::app::Source;
 use crate::model::{Catalog, Scenario};
 use crate::overrides::{self, WhatIf};
 use crate::profile::{BUILTIN_FILES, Folder};
 use crate::report::{self, Comparison, Format};
 use crate::suggest::nearest;
-use crate::tui;
-use crate::ui::Theme;
 use crate::watch::{self, FolderUpdate, WatchMode};
 
 /// What does an agent really cost per merged change that survives?
@@ -49,15 +51,13 @@ pub(crate) struct Cli {
     /// Follow the folder by polling instead of the system's notifications.
     #[arg(long)]
     poll: bool,
-}
-
-/// When the explorer uses colour.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-enum ColorChoice {
-    /// Colour unless `NO_COLOR` is set.
-    Auto,
-    Always,
-    Never,
+    /// Start in presentation mode (also: the `P` key).
+    #[arg(long)]
+    present: bool,
+    /// Colour theme (`t` cycles); `auto` asks the terminal for its
+    /// background and picks light or dark.
+    #[arg(long, value_enum, default_value_t = ThemeChoice::Auto)]
+    theme: ThemeChoice,
 }
 
 #[derive(Debug, Subcommand)]
@@ -93,6 +93,8 @@ enum Command {
         #[arg(long)]
         poll: bool,
     },
+    /// Draw the explorer's screen into an SVG or PNG file, without a terminal.
+    Snapshot(snapshot::SnapshotArgs),
     /// Write the built-in profiles and a scenario.toml into DIR, never overwriting.
     Init {
         /// Where to write (default: ./profiles).
@@ -134,16 +136,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             if let Some(code) = mistyped_command(cli.dir.as_deref()) {
                 return Ok(code);
             }
-            explore(
-                cli.dir.as_deref(),
-                cli.mouse,
-                cli.color,
-                watch_mode(cli.poll),
-            )
+            explore(&cli)
         }
         Some(Command::Report { dir, format, set }) => report(dir.as_deref(), format, &set),
         Some(Command::Analyze(args)) => analyze::analyze(&args),
         Some(Command::Check { dir }) => check(dir.as_deref()),
+        Some(Command::Snapshot(args)) => snapshot::snapshot(&args),
         Some(Command::Watch { dir, poll, .. }) => watch_json(dir.as_deref(), watch_mode(poll)),
         Some(Command::Init { dir }) => init(dir.as_deref().unwrap_or(Path::new("profiles"))),
         Some(Command::Completions { shell }) => completions(shell),
@@ -195,27 +193,6 @@ fn watch_mode(poll: bool) -> WatchMode {
         WatchMode::Poll
     } else {
         WatchMode::Native
-    }
-}
-
-/// The interactive explorer.
-fn explore(
-    dir: Option<&Path>,
-    mouse: bool,
-    color: ColorChoice,
-    watch_mode: WatchMode,
-) -> anyhow::Result<ExitCode> {
-    let (folder, source) = open_source(dir)?;
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty());
-    let theme = match color {
-        ColorChoice::Never => Theme::monochrome(),
-        ColorChoice::Auto if no_color => Theme::monochrome(),
-        ColorChoice::Auto | ColorChoice::Always => Theme::color(),
-    };
-    match tui::run(App::new(source, folder, mouse), &theme, watch_mode)? {
-        tui::Ending::Quit => Ok(ExitCode::SUCCESS),
-        // The terminal is already restored; exit as the signal asked.
-        tui::Ending::Signal(signal) => Ok(ExitCode::from(u8::try_from(128 + signal).unwrap_or(1))),
     }
 }
 

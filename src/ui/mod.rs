@@ -10,6 +10,7 @@ mod help;
 mod layout;
 mod levers;
 mod payback;
+mod present;
 mod sliders;
 mod table;
 mod tabs;
@@ -27,7 +28,7 @@ use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Paragraph, Widget, Wrap};
 
-use crate::app::{Action, App, Mode, Source, View};
+use crate::app::{Action, App, Mode, Screen, Source, View};
 use crate::profile::Diagnostic;
 use crate::report::{display_width, truncate};
 
@@ -46,9 +47,27 @@ impl<'a> DrawContext<'a> {
 
 impl Widget for &DrawContext<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        // The theme's own background under everything: a light theme on a
+        // dark terminal (or the reverse) reads all the same.
+        buf.set_style(area, self.theme.canvas);
+        self.screen(area, buf);
+        // A widget that resets cells (Clear, a chart's canvas) would let
+        // the terminal's own colours through: the canvas's instead.
+        theme::fill_reset(self.theme.canvas, area, buf);
+    }
+}
+
+impl DrawContext<'_> {
+    /// The screen the state asks for, drawn on the canvas.
+    fn screen(&self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             too_small(self.theme, area, buf);
+            return;
+        }
+        if app.screen() == Screen::Presentation {
+            // The meeting's screen, help included.
+            present::render(self, area, buf);
             return;
         }
         let areas = Areas::for_view(
@@ -153,6 +172,15 @@ fn too_small(theme: &Theme, area: Rect, buf: &mut Buffer) {
 pub fn mouse_action(app: &App, event: MouseEvent, size: Rect) -> Option<Action> {
     if app.mode() != Mode::Explore || size.width < MIN_WIDTH || size.height < MIN_HEIGHT {
         return None;
+    }
+    // The meeting's screen has no table, tabs or slider tracks where the
+    // explorer's layout puts them: the wheel still changes the profile.
+    if app.screen() == Screen::Presentation {
+        return match event.kind {
+            MouseEventKind::ScrollDown => Some(Action::SelectNext),
+            MouseEventKind::ScrollUp => Some(Action::SelectPrevious),
+            _ => None,
+        };
     }
     let areas = Areas::for_view(
         size,

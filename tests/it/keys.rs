@@ -61,6 +61,9 @@ fn each_key_in_explore_mode() {
         (Char('e'), NONE, Some(Action::Export)),
         (Char('p'), NONE, Some(Action::PinReference)),
         (Char('m'), NONE, Some(Action::ToggleMouse)),
+        (Char('P'), SHIFT, Some(Action::TogglePresentation)),
+        (Char('t'), NONE, Some(Action::CycleTheme)),
+        (Char('x'), NONE, Some(Action::TakePictures)),
         (F(5), NONE, Some(Action::Reload)),
         (Char('r'), CTRL, Some(Action::Reload)),
         (Char('?'), NONE, Some(Action::ToggleHelp)),
@@ -77,7 +80,8 @@ fn each_key_in_explore_mode() {
         (Char('s'), CTRL, None),
         (Char('q'), CTRL, None),
         (Right, CTRL, None),
-        (Char('x'), NONE, None),
+        (Char('z'), NONE, None),
+        (Char('x'), CTRL, None),
         (F(12), NONE, None),
     ];
     check(Mode::Explore, cases);

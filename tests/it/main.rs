@@ -36,6 +36,12 @@
 //!   one begun before it is dropped, one begun after applies;
 //! - `snapshots` (insta, `snapshots/` beside this file): whole screens on
 //!   ratatui's TestBackend after key sequences;
+//! - `themes`: every theme at every colour depth, on every view and both
+//!   screens, reaching the WCAG contrast cell by cell; monochrome without
+//!   a colour;
+//! - `pictures`: `x` and `costlens snapshot`'s SVG (a golden file, read
+//!   back as XML) and PNG (decoded), the fonts covering what the screen
+//!   draws, and README's pictures in `assets/` (`scripts/pictures --check`);
 //! - `views`: the views `1`–`4` on screen: tabs, the tornado's order,
 //!   labels and scale, the first-pass and payback figures, the Compare
 //!   view marking the revert cost, every view legible at 80×24.
@@ -86,6 +92,8 @@ mod fuzz_inputs;
 mod keys;
 mod live_reload;
 mod mixes;
+mod pictures;
+mod present;
 mod pipeline_properties;
 mod properties;
 mod readme_outputs;
@@ -93,6 +101,7 @@ mod save_e2e;
 mod screen;
 mod snapshots;
 mod stale_loads;
+mod themes;
 mod tui_abuse;
 mod tui_e2e;
 mod views;

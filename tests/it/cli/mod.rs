@@ -7,6 +7,7 @@ mod check_and_init;
 mod hostile_input;
 mod report;
 mod set;
+mod snapshot;
 mod usage;
 mod watch;
 
