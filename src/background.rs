@@ -4,6 +4,7 @@
 
 use std::time::Duration;
 
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use terminal_colorsaurus::{QueryOptions, background_color};
 
 use crate::app::ThemeName;
@@ -37,6 +38,77 @@ fn theme_for_lightness(lightness: f32) -> ThemeName {
     }
 }
 
+/// The longest answer worth swallowing: `ESC ] 11 ; rgb:RRRR/GGGG/BBBB`
+/// and its terminator are under 30 characters.
+const MAX_ANSWER_CHARS: usize = 64;
+
+/// Drops an answer to the background query that arrives after
+/// [`ANSWER_TIMEOUT`], when the explorer already reads keys. crossterm
+/// reads `ESC ] 11;rgb:eeee/eeee/eeee ESC \` as Alt-] then plain letters,
+/// and without this a slow terminal's late answer would press `1`, `r`,
+/// `a` and `e` (ten exports) on the user's behalf. Alt keys are never
+/// bound, so an Alt-] always starts an answer; the answer ends at its
+/// terminator (ESC \ or BEL), at a key no answer holds, or at
+/// [`MAX_ANSWER_CHARS`].
+#[derive(Debug, Default)]
+pub(crate) struct LateAnswers {
+    /// Characters swallowed of the answer being read; `None` outside one.
+    swallowed: Option<usize>,
+}
+
+impl LateAnswers {
+    /// Whether `event` is part of a terminal's answer (and so no key).
+    pub(crate) fn swallows(&mut self, event: &Event) -> bool {
+        let Event::Key(key) = event else {
+            self.swallowed = None;
+            return false;
+        };
+        if key.kind == KeyEventKind::Release {
+            return self.swallowed.is_some();
+        }
+        if starts_answer(key) {
+            self.swallowed = Some(0);
+            return true;
+        }
+        let Some(count) = self.swallowed else {
+            return false;
+        };
+        if ends_answer(key) {
+            self.swallowed = None;
+            return true;
+        }
+        match key.code {
+            KeyCode::Char(c) if in_answer(c) && count < MAX_ANSWER_CHARS => {
+                self.swallowed = Some(count + 1);
+                true
+            }
+            _ => {
+                self.swallowed = None;
+                false
+            }
+        }
+    }
+}
+
+fn starts_answer(key: &KeyEvent) -> bool {
+    key.code == KeyCode::Char(']') && key.modifiers.contains(KeyModifiers::ALT)
+}
+
+/// ESC \ (string terminator) reads as Alt-\; BEL as Ctrl-G.
+fn ends_answer(key: &KeyEvent) -> bool {
+    match key.code {
+        KeyCode::Char('\\') => key.modifiers.contains(KeyModifiers::ALT),
+        KeyCode::Char('g' | 'G') => key.modifiers.contains(KeyModifiers::CONTROL),
+        _ => false,
+    }
+}
+
+/// What an OSC colour answer is made of: `11;rgb:1e1e/1e1e/1e1e`,
+/// `11;rgba:…`, `11;#1e1e1e`.
+fn in_answer(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, ';' | ':' | '/' | '#' | '.')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -67,6 +139,65 @@ mod tests {
         assert_eq!(theme_for_lightness(0.51), ThemeName::Light);
         assert_eq!(theme_for_lightness(0.0), ThemeName::Dark);
         assert_eq!(theme_for_lightness(1.0), ThemeName::Light);
+    }
+
+    fn key(code: KeyCode, modifiers: KeyModifiers) -> Event {
+        Event::Key(KeyEvent::new(code, modifiers))
+    }
+
+    /// The events crossterm makes of `text` typed as plain keys.
+    fn typed(text: &str) -> Vec<Event> {
+        text.chars()
+            .map(|c| key(KeyCode::Char(c), KeyModifiers::NONE))
+            .collect()
+    }
+
+    fn kept(filter: &mut LateAnswers, events: &[Event]) -> Vec<Event> {
+        events
+            .iter()
+            .filter(|event| !filter.swallows(event))
+            .cloned()
+            .collect()
+    }
+
+    #[test]
+    fn a_late_answer_is_no_keys_and_keys_after_it_are() {
+        let alt = KeyModifiers::ALT;
+        for terminator in [
+            key(KeyCode::Char('\\'), alt),
+            key(KeyCode::Char('g'), KeyModifiers::CONTROL),
+        ] {
+            let mut events = vec![key(KeyCode::Char(']'), alt)];
+            events.extend(typed("11;rgb:eeee/aeae/1e1e"));
+            events.push(terminator);
+            events.extend(typed("e"));
+            let mut filter = LateAnswers::default();
+            assert_eq!(kept(&mut filter, &events), typed("e"));
+        }
+    }
+
+    #[test]
+    fn an_answer_cut_short_gives_the_keys_back() {
+        let mut filter = LateAnswers::default();
+        let mut events = vec![key(KeyCode::Char(']'), KeyModifiers::ALT)];
+        events.extend(typed("11;rgb"));
+        // An arrow is no part of an answer: the answer is over.
+        events.push(key(KeyCode::Down, KeyModifiers::NONE));
+        events.extend(typed("q"));
+        let given_back = kept(&mut filter, &events);
+        assert_eq!(given_back.len(), 2, "{given_back:?}");
+        // And an endless run of letters stops being swallowed.
+        let mut filter = LateAnswers::default();
+        let mut events = vec![key(KeyCode::Char(']'), KeyModifiers::ALT)];
+        events.extend(typed(&"a".repeat(MAX_ANSWER_CHARS + 3)));
+        assert_eq!(kept(&mut filter, &events).len(), 3);
+    }
+
+    #[test]
+    fn keys_without_an_answer_pass() {
+        let mut filter = LateAnswers::default();
+        let events = typed("11;rgb:eeee");
+        assert_eq!(kept(&mut filter, &events), events);
     }
 
     #[test]

@@ -151,8 +151,10 @@ const PANIC_EXIT_CODE: i32 = 101;
 /// Reads the terminal on its own thread; blocking reads, no polling.
 fn spawn_input(events: Sender<AppEvent>) {
     thread::spawn(move || {
+        let mut late_answers = crate::background::LateAnswers::default();
         loop {
             let message = match event::read() {
+                Ok(event) if late_answers.swallows(&event) => continue,
                 Ok(event) => {
                     crate::test_hooks::panic_if_asked("input", &event);
                     AppEvent::Input(event)

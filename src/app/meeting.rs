@@ -129,11 +129,41 @@ impl App {
 
     pub(super) fn pictures_written(&mut self, written: Result<Vec<PathBuf>, String>) {
         match written {
-            Ok(paths) => {
-                let paths: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-                self.say(format!("wrote {}", paths.join(" and ")));
-            }
+            Ok(paths) => self.say(format!("wrote {}", pictures_named(&paths))),
             Err(message) => self.fail(format!("no picture written: {message}")),
         }
+    }
+}
+
+/// The pictures' full paths; a pair with one stem (`….svg`, `….png`) as
+/// `/dir/name.svg and .png`, so both fit a footer whole.
+fn pictures_named(paths: &[PathBuf]) -> String {
+    if let [first, second] = paths
+        && first.with_extension("") == second.with_extension("")
+        && let Some(extension) = second.extension()
+    {
+        return format!("{} and .{}", first.display(), extension.to_string_lossy());
+    }
+    let paths: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    paths.join(" and ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_pair_of_pictures_is_named_once() {
+        let svg = PathBuf::from("/work/costlens-compare-2026-11-29-190124.svg");
+        let png = PathBuf::from("/work/costlens-compare-2026-11-29-190124.png");
+        assert_eq!(
+            pictures_named(&[svg.clone(), png]),
+            "/work/costlens-compare-2026-11-29-190124.svg and .png"
+        );
+        let other = PathBuf::from("/work/other.png");
+        assert_eq!(
+            pictures_named(&[svg, other]),
+            "/work/costlens-compare-2026-11-29-190124.svg and /work/other.png"
+        );
     }
 }

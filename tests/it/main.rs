@@ -56,6 +56,9 @@
 //! `support::serial`; all but `live_reload` are Unix only):
 //! - `live_reload`: `costlens watch --json` and the real watcher, files
 //!   saved the ways editors save them (vim included);
+//! - `meeting_e2e`: meeting mode in tmux: `P`, a lever moving the big
+//!   headline, `t` repainting, `x` writing pictures, a late answer to the
+//!   background query pressing no keys.
 //! - `tui_e2e`: the explorer in tmux: sliders, quitting, help, resize,
 //!   monochrome, a live edit;
 //! - `tui_abuse`: resize storms, random keys and bytes, a huge paste,
@@ -103,6 +106,7 @@ mod snapshots;
 mod stale_loads;
 mod themes;
 mod tui_abuse;
+mod meeting_e2e;
 mod tui_e2e;
 mod views;
 mod write_safety;

@@ -1,6 +1,6 @@
 //! The meeting screen's two lines of chrome: on top, that presentation
 //! mode is on, the view, the profile, what-ifs, the files' problems in
-//! one line and the last message; at the bottom, the keys in one short
+//! one line; at the bottom, the last message and the keys in one short
 //! line.
 
 use std::collections::HashSet;
@@ -68,21 +68,6 @@ pub(super) fn render(ctx: &DrawContext, area: Rect, buf: &mut Buffer) {
         // warnings matter more on a narrow screen.
         fit_name(&mut spans[at], used - width);
     }
-    let used: usize = spans.iter().map(|span| display_width(&span.content)).sum();
-    if let Some(status) = app.status() {
-        let style = if status.is_error {
-            theme.error
-        } else {
-            theme.info.add_modifier(Modifier::BOLD)
-        };
-        let room = width.saturating_sub(used + 3);
-        if room >= 8 {
-            let text = truncate(&status.text, room);
-            let pad = width.saturating_sub(used + display_width(&text) + 1);
-            spans.push(Span::raw(" ".repeat(pad)));
-            spans.push(Span::styled(text, style));
-        }
-    }
     Line::from(spans).render(area, buf);
 }
 
@@ -104,15 +89,29 @@ fn broken_files(ctx: &DrawContext) -> usize {
         .len()
 }
 
-/// `P/Esc leave · 1–4 views · …`: as many keys as fit, in order.
+/// The last message, then `P/Esc leave · 1–4 views · …`: as many keys as
+/// fit, in order. The message comes first and has the whole line, as in
+/// the explorer's footer, so a picture's full paths can be read.
 pub(super) fn render_keys(ctx: &DrawContext, area: Rect, buf: &mut Buffer) {
     let theme = ctx.theme;
+    let width = usize::from(area.width);
     let mut spans = Vec::new();
     let mut used = 0;
+    if let Some(status) = ctx.app.status() {
+        let style = if status.is_error {
+            theme.error
+        } else {
+            theme.info.add_modifier(Modifier::BOLD)
+        };
+        let text = format!(" {}", truncate(&status.text, width.saturating_sub(2)));
+        used += display_width(&text) + 1;
+        spans.push(Span::styled(text, style));
+        spans.push(Span::raw(" "));
+    }
     for (at, (keys, what)) in KEYS.iter().enumerate() {
         let separator = if at == 0 { " " } else { " · " };
         let wide = display_width(separator) + display_width(keys) + 1 + display_width(what);
-        if used + wide > usize::from(area.width) {
+        if used + wide > width {
             break;
         }
         used += wide;

@@ -8,6 +8,7 @@
 //! dim. Monochrome has no colour at all and still marks the selection.
 
 mod contrast;
+mod styles;
 
 use std::fs;
 use std::path::{Path, PathBuf};
