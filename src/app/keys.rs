@@ -234,7 +234,7 @@ pub(crate) const BINDINGS: &[Binding] = &[
         &[Key::Char('e')],
         "e",
         "export",
-        "Export the comparison to a new costlens-export-<time>.md",
+        "Export the comparison and the selected profile's analyses to a new costlens-export-<time>.md",
         5,
         Action::Export,
     ),

@@ -24,7 +24,7 @@ pub(super) enum ThemeChoice {
     Dark,
     Light,
     HighContrast,
-    /// Light or dark, from the terminal's background.
+    /// The explorer asks the terminal for its background (light or dark); `snapshot` has no terminal and draws dark.
     Auto,
 }
 
