@@ -12,6 +12,7 @@
 pub mod app;
 pub(crate) mod atomic;
 pub(crate) mod background;
+pub mod calibrate;
 pub mod cli;
 pub mod model;
 pub mod overrides;

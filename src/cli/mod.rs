@@ -14,6 +14,7 @@ use clap::{CommandFactory, Parser, Subcommand};
 use clap_complete::Shell;
 
 mod analyze;
+mod calibrate;
 mod companions;
 mod explore;
 mod snapshot;
@@ -95,6 +96,8 @@ enum Command {
     },
     /// Draw the explorer's screen into an SVG or PNG file, without a terminal.
     Snapshot(snapshot::SnapshotArgs),
+    /// Measure profile figures from Claude Code logs, git history and pull requests.
+    Calibrate(calibrate::CalibrateArgs),
     /// Write the built-in profiles and a scenario.toml into DIR, never overwriting.
     Init {
         /// Where to write (default: ./profiles).
@@ -142,6 +145,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Analyze(args)) => analyze::analyze(&args),
         Some(Command::Check { dir }) => check(dir.as_deref()),
         Some(Command::Snapshot(args)) => snapshot::snapshot(&args),
+        Some(Command::Calibrate(args)) => calibrate::calibrate(&args),
         Some(Command::Watch { dir, poll, .. }) => watch_json(dir.as_deref(), watch_mode(poll)),
         Some(Command::Init { dir }) => init(dir.as_deref().unwrap_or(Path::new("profiles"))),
         Some(Command::Completions { shell }) => completions(shell),

@@ -1,0 +1,211 @@
+//! `--write`: each measured figure into its profile, with a
+//! `[calibration]` table saying where the figures came from. The plan is
+//! made first (the table shows it, old → new); nothing resting on fewer
+//! than `--min-sample` attempts is in it.
+
+use std::path::PathBuf;
+
+use chrono::Utc;
+
+use super::{CalibrateArgs, Calibration};
+use crate::model::ProfileField;
+use crate::profile::{Folder, LoadedProfile, measured_name};
+use crate::writeback::{CalibrationRecord, Change, Edit, FileKind, save_change};
+
+/// One field's change.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct FieldChange {
+    pub field: ProfileField,
+    pub old: f64,
+    pub new: f64,
+}
+
+/// What one profile gets.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct ProfilePlan {
+    pub id: String,
+    pub path: PathBuf,
+    pub changes: Vec<FieldChange>,
+    /// The records behind them, for `[calibration] from`.
+    pub from: Vec<String>,
+}
+
+/// Every profile's changes, and the figures held back for their sample.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(super) struct Plan {
+    pub profiles: Vec<ProfilePlan>,
+    /// `claude-x (opus-4.8): 4 sessions, fewer than --min-sample 10`.
+    pub held_back: Vec<String>,
+}
+
+impl Plan {
+    fn entry(&mut self, profile: &LoadedProfile) -> &mut ProfilePlan {
+        let at = match self.profiles.iter().position(|p| p.id == profile.id) {
+            Some(at) => at,
+            None => {
+                self.profiles.push(ProfilePlan {
+                    id: profile.id.clone(),
+                    path: PathBuf::from(&profile.path),
+                    changes: Vec::new(),
+                    from: Vec::new(),
+                });
+                self.profiles.len() - 1
+            }
+        };
+        &mut self.profiles[at]
+    }
+}
+
+pub(super) fn plan(
+    folder: &Folder,
+    calibration: &Calibration,
+    team_profile: Option<&str>,
+    args: &CalibrateArgs,
+) -> Plan {
+    let mut plan = Plan::default();
+    let min = args.min_sample;
+    // Two log models may match one profile (two dated releases): the one
+    // with the most sessions speaks for it (attempts are sorted so).
+    let mut taken: Vec<&str> = Vec::new();
+    for attempt in &calibration.attempts {
+        let Some(profile) = attempt.profile.as_deref().and_then(|id| folder.profile(id)) else {
+            continue;
+        };
+        if attempt.sessions < min {
+            plan.held_back.push(format!(
+                "{} ({}): {} sessions, fewer than --min-sample {min}",
+                crate::calibrate::logs::shown(&attempt.model),
+                profile.id,
+                attempt.sessions
+            ));
+            continue;
+        }
+        if taken.contains(&profile.id.as_str()) {
+            plan.held_back.push(format!(
+                "{} ({}): another model with more sessions speaks for this profile",
+                crate::calibrate::logs::shown(&attempt.model),
+                profile.id
+            ));
+            continue;
+        }
+        taken.push(&profile.id);
+        let usage = &attempt.usage;
+        let figures = [
+            (ProfileField::InputTokens, Some(usage.input_tokens)),
+            (ProfileField::OutputTokens, Some(usage.output_tokens)),
+            (ProfileField::Fanout, usage.fanout),
+            (ProfileField::CacheHitRatio, usage.cache_hit_ratio),
+            (ProfileField::CacheWriteRatio, usage.cache_write_ratio),
+            (ProfileField::LongPromptShare, usage.long_prompt_share),
+        ];
+        let from = sessions_from(calibration, attempt.sessions);
+        add(&mut plan, profile, &figures, from);
+    }
+    if let Some(profile) = team_profile.and_then(|id| folder.profile(id)) {
+        if let Some(git) = &calibration.git {
+            if git.agent_changes >= min {
+                let from = format!("{} changes in git", git.changes);
+                add(
+                    &mut plan,
+                    profile,
+                    &[(ProfileField::SurviveRate, git.survive_rate)],
+                    from,
+                );
+            } else {
+                plan.held_back.push(format!(
+                    "survive rate ({}): {} agent changes, fewer than --min-sample {min}",
+                    profile.id, git.agent_changes
+                ));
+            }
+        }
+        if let Some(prs) = &calibration.pull_requests {
+            if prs.agent_count >= min {
+                let from = format!("{} pull requests", prs.count);
+                let figure = [(ProfileField::FirstPassRate, prs.first_pass_rate)];
+                add(&mut plan, profile, &figure, from);
+            } else {
+                plan.held_back.push(format!(
+                    "first-pass rate ({}): {} agent pull requests, fewer than --min-sample {min}",
+                    profile.id, prs.agent_count
+                ));
+            }
+        }
+    }
+    plan
+}
+
+/// `412 Claude Code sessions 2026-10-01..2026-11-28`.
+fn sessions_from(calibration: &Calibration, sessions: u64) -> String {
+    let day = |at: Option<chrono::DateTime<Utc>>| at.map(|at| at.format("%Y-%m-%d").to_string());
+    match (day(calibration.logs.from), day(calibration.logs.to)) {
+        (Some(from), Some(to)) => format!("{sessions} Claude Code sessions {from}..{to}"),
+        _ => format!("{sessions} Claude Code sessions"),
+    }
+}
+
+fn add(
+    plan: &mut Plan,
+    profile: &LoadedProfile,
+    figures: &[(ProfileField, Option<f64>)],
+    from: String,
+) {
+    let Some(model) = profile.model() else { return };
+    let entry = plan.entry(profile);
+    for &(field, new) in figures {
+        let Some(new) = new.filter(|value| value.is_finite()) else {
+            continue;
+        };
+        // A long-prompt share only means something with a second band.
+        if field == ProfileField::LongPromptShare && model.long_prompt.is_none() {
+            continue;
+        }
+        entry.changes.push(FieldChange {
+            field,
+            old: field.get(model),
+            new,
+        });
+    }
+    if !entry.from.contains(&from) {
+        entry.from.push(from);
+    }
+}
+
+/// Writes the plan; one line per file written.
+pub(super) fn apply(plan: &Plan) -> anyhow::Result<Vec<String>> {
+    let at = Utc::now().date_naive().format("%Y-%m-%d").to_string();
+    let mut written = Vec::new();
+    for profile in plan.profiles.iter().filter(|p| !p.changes.is_empty()) {
+        let edits = profile
+            .changes
+            .iter()
+            .map(|change| Edit {
+                table: change.field.table().to_string(),
+                key: change.field.key().to_string(),
+                value: change.new,
+            })
+            .collect();
+        let record = CalibrationRecord {
+            at: at.clone(),
+            from: profile.from.join("; "),
+            measured: profile
+                .changes
+                .iter()
+                .filter_map(|change| measured_name(change.field))
+                .collect(),
+        };
+        save_change(
+            &profile.path,
+            FileKind::Profile,
+            &Change::Calibrated { edits, record },
+        )?;
+        written.push(format!(
+            "wrote {} measured figures into {}",
+            profile.changes.len(),
+            profile.path.display()
+        ));
+    }
+    if written.is_empty() {
+        written.push("nothing to write: no figure rests on enough attempts".to_string());
+    }
+    Ok(written)
+}
