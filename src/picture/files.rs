@@ -15,7 +15,11 @@ const MAX_PER_NAME: usize = 1000;
 /// as `<base>-2.*`, `<base>-3.*` … when either name is taken (two pictures
 /// in one second, or another costlens beside this one). Each file is
 /// written atomically; the paths come back in that order.
-pub(crate) fn write_new_pictures(dir: &Path, base: &str, svg: &str) -> anyhow::Result<Vec<PathBuf>> {
+pub(crate) fn write_new_pictures(
+    dir: &Path,
+    base: &str,
+    svg: &str,
+) -> anyhow::Result<Vec<PathBuf>> {
     let png = super::png(svg)?;
     let stems =
         std::iter::once(base.to_string()).chain((2..=MAX_PER_NAME).map(|n| format!("{base}-{n}")));

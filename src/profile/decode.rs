@@ -113,10 +113,16 @@ fn describe(
 ) -> (String, Option<String>) {
     let entry = || span.and_then(|span| entry_at(table.get_ref(), span));
     if let Some(rest) = message.strip_prefix("unknown field `") {
-        return describe_unknown_key(rest, entry());
+        let entry = entry().map(|(key, value, _)| (key, value));
+        return describe_unknown_key(rest, entry);
     }
     if let Some(rest) = message.strip_prefix("invalid type: ") {
-        return (describe_wrong_type(rest, entry()), None);
+        // An item of an array (`model_ids = ["a", 3]`), not the value.
+        let in_array = entry().is_some_and(|(_, value, value_span)| {
+            value.as_array().is_some() && span != Some(&value_span)
+        });
+        let entry = entry().map(|(key, value, _)| (key, value));
+        return (describe_wrong_type(rest, entry, in_array), None);
     }
     (describe_overflow(message).to_string(), None)
 }
@@ -143,8 +149,9 @@ fn describe_unknown_key(rest: &str, entry: Option<(&str, &DeValue)>) -> (String,
     }
 }
 
-/// A value of the wrong type, named by its key and said in TOML's words.
-fn describe_wrong_type(rest: &str, entry: Option<(&str, &DeValue)>) -> String {
+/// A value of the wrong type, named by its key and said in TOML's words;
+/// `in_array` when it is an item of the key's array.
+fn describe_wrong_type(rest: &str, entry: Option<(&str, &DeValue)>, in_array: bool) -> String {
     let key = entry.map_or("value", |(key, _)| key);
     // serde reads `[[prices]]` as a struct laid out in a sequence and
     // complains about its first field; say what is really wrong.
@@ -163,11 +170,14 @@ fn describe_wrong_type(rest: &str, entry: Option<(&str, &DeValue)>) -> String {
              (found {integer}, beyond TOML's 64-bit integers)"
         );
     }
-    format!(
-        "`{key}` must be {} (found {})",
-        plain_type(expected),
-        plain_found(found)
-    )
+    let wanted = match expected {
+        // An item of an array of strings (`model_ids`, `measured`).
+        "a string" if in_array => "an array of strings only",
+        // `mix` is the one array of tables; the other arrays hold strings.
+        "a sequence" if key != "mix" => "an array of strings",
+        other => plain_type(other),
+    };
+    format!("`{key}` must be {wanted} (found {})", plain_found(found))
 }
 
 /// A number too large for TOML, said as TOML's limit; any other message
@@ -182,11 +192,12 @@ fn describe_overflow(message: &str) -> &str {
     }
 }
 
-/// An array whose items are all tables: `[[key]]`.
+/// An array whose items are all tables: `[[key]]`. An empty array `[]`
+/// is a plain value (`measured = []`), not a table.
 fn is_array_of_tables(value: &DeValue) -> bool {
-    value
-        .as_array()
-        .is_some_and(|items| items.iter().all(|item| item.get_ref().is_table()))
+    value.as_array().is_some_and(|items| {
+        !items.is_empty() && items.iter().all(|item| item.get_ref().is_table())
+    })
 }
 
 /// The backticked names in "... expected one of `a`, `b`" / "`a` or `b`".
@@ -228,13 +239,13 @@ fn covers(outer: &Range<usize>, inner: &Range<usize>) -> bool {
     outer.start <= inner.start && inner.end <= outer.end
 }
 
-/// The innermost entry whose key or value holds `span`, with its key.
-/// Every nested table is searched: a `[table]`'s own span is its header,
-/// which does not hold the entries below it.
+/// The innermost entry whose key or value holds `span`, with its key and
+/// its value's span. Every nested table is searched: a `[table]`'s own
+/// span is its header, which does not hold the entries below it.
 fn entry_at<'t, 'i>(
     table: &'t DeTable<'i>,
     span: &Range<usize>,
-) -> Option<(&'t str, &'t DeValue<'i>)> {
+) -> Option<(&'t str, &'t DeValue<'i>, Range<usize>)> {
     table
         .iter()
         .find_map(|(_, value)| {
@@ -244,7 +255,7 @@ fn entry_at<'t, 'i>(
             table
                 .iter()
                 .find(|(key, value)| covers(&key.span(), span) || covers(&value.span(), span))
-                .map(|(key, value)| (key.get_ref().as_ref(), value.get_ref()))
+                .map(|(key, value)| (key.get_ref().as_ref(), value.get_ref(), value.span()))
         })
 }
 

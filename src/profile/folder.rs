@@ -7,8 +7,10 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use super::read::{decode_text, is_profile_name, read_text, refused_name};
-use super::{BUILTIN_FILES, Definition, Diagnostic, LocatedPart, ProfileText, SCENARIO_FILE};
-use crate::model::{Catalog, MixError, ProfileDef, Scenario};
+use super::{
+    BUILTIN_FILES, Calibration, Definition, Diagnostic, LocatedPart, ProfileText, SCENARIO_FILE,
+};
+use crate::model::{Catalog, MixError, ModelProfile, ProfileDef, ProfileField, Scenario};
 use crate::suggest::nearest;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,6 +36,42 @@ impl LoadedProfile {
             Definition::Model(_) => ProfileKind::Model,
             Definition::Mix(_) => ProfileKind::Mix,
         }
+    }
+
+    /// The model the file defines; `None` for a mix.
+    pub fn model(&self) -> Option<&ModelProfile> {
+        match &self.text.definition {
+            Definition::Model(model) => Some(model),
+            Definition::Mix(_) => None,
+        }
+    }
+
+    /// Where the long-prompt band starts, in prompt tokens, when the file
+    /// has a `[prices.long_prompt]` that says: a request is in the band when
+    /// its prompt is over this. Whole tokens: a prompt over 100000.5 tokens
+    /// is one over 100000, so the fraction is dropped (and a threshold past
+    /// u64 saturates, which no prompt is over).
+    pub fn long_prompt_threshold_tokens(&self) -> Option<u64> {
+        // The loader checked it is finite and >= 0: `as` only floors.
+        self.text
+            .long_prompt_threshold_tokens
+            .map(|tokens| tokens.floor() as u64)
+    }
+
+    /// The model ids this profile stands for in usage logs.
+    pub fn model_ids(&self) -> &[String] {
+        &self.text.model_ids
+    }
+
+    /// Where its measured figures came from, if any are.
+    pub fn calibration(&self) -> Option<&Calibration> {
+        self.text.calibration.as_ref()
+    }
+
+    /// Whether `field` is measured (named in `[calibration]`'s `measured`)
+    /// rather than assumed. A price never is.
+    pub fn is_measured(&self, field: ProfileField) -> bool {
+        self.calibration().is_some_and(|c| c.is_measured(field))
     }
 
     fn def(&self) -> ProfileDef {

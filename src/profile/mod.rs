@@ -2,6 +2,7 @@
 //! (`docs/profile-format.md`).
 
 mod builtin;
+mod calibration;
 mod changes;
 mod decode;
 mod folder;
@@ -13,6 +14,7 @@ use std::fmt;
 use std::ops::Range;
 
 pub use builtin::{BUILTIN_FILES, BuiltinFile};
+pub use calibration::{Calibration, matches_model_id, measured_field, measured_name};
 pub(crate) use changes::ChangedFile;
 pub use folder::{Folder, LoadedProfile, ProfileKind};
 pub use read::MAX_FILE_BYTES;
@@ -96,6 +98,14 @@ pub struct ProfileText {
     pub notes: Option<String>,
     pub as_of: Option<String>,
     pub source: Option<String>,
+    /// `[prices.long_prompt]`'s `threshold_tokens`, where it is written.
+    pub long_prompt_threshold_tokens: Option<f64>,
+    /// The model ids this profile stands for in usage logs (see
+    /// [`matches_model_id`]); empty for a mix, and where the file has none.
+    pub model_ids: Vec<String>,
+    /// Where its measured figures came from; `None` for a mix, and where
+    /// every figure is an assumption.
+    pub calibration: Option<Calibration>,
     pub definition: Definition,
 }
 

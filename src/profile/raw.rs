@@ -13,10 +13,21 @@ type Field<T> = Option<Spanned<T>>;
 pub(super) struct RawProfile {
     pub(super) name: Field<String>,
     pub(super) notes: Field<String>,
+    pub(super) model_ids: Field<Vec<Spanned<String>>>,
     pub(super) prices: Field<RawPrices>,
     pub(super) usage: Field<RawUsage>,
     pub(super) quality: Field<RawQuality>,
+    pub(super) calibration: Field<RawCalibration>,
     pub(super) mix: Field<Vec<Spanned<RawMixPart>>>,
+}
+
+/// `[calibration]`: where a profile's measured figures came from.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawCalibration {
+    pub(super) at: Field<Datetime>,
+    pub(super) from: Field<String>,
+    pub(super) measured: Field<Vec<Spanned<String>>>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -22,7 +22,7 @@ pub(crate) use width::{display_width, pad_left, pad_right, truncate};
 use std::collections::HashMap;
 
 use crate::model::{Figures, Scenario};
-use crate::profile::{Diagnostic, Folder, LoadedProfile, ProfileKind};
+use crate::profile::{Calibration, Diagnostic, Folder, LoadedProfile, ProfileKind};
 
 /// One profile's line of the comparison.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,6 +33,9 @@ pub struct Row {
     pub figures: Figures,
     /// The file is broken now: these are its last good values.
     pub stale: bool,
+    /// Where its measured usage and quality figures came from (a model's
+    /// `[calibration]`); `None` where every one is assumed.
+    pub calibration: Option<Calibration>,
 }
 
 /// Everything a report shows.
@@ -92,6 +95,7 @@ impl Comparison {
                     kind: profile.kind(),
                     figures: figures.take()?,
                     stale: profile.stale,
+                    calibration: profile.calibration().cloned(),
                 })
             })
             .collect();

@@ -5,7 +5,7 @@ use super::columns::{Column, REPORT_COLUMNS};
 use super::number::{NONE, count, grouped, money, percent};
 use super::width::{display_width, pad_left, pad_right};
 use super::{Comparison, Row};
-use crate::profile::{ProfileKind, show_number};
+use crate::profile::{Calibration, ProfileKind, measured_name, show_number};
 
 /// `report`'s table fits a classic terminal.
 pub(super) const TABLE_WIDTH: usize = 80;
@@ -269,7 +269,58 @@ pub(super) fn markdown(comparison: &Comparison) -> String {
         ];
         out.push_str(&format!("| {} |\n", cells.join(" | ")));
     }
+    out.push_str(&provenance_markdown(comparison));
     out
+}
+
+/// Under the table: for each model, which of its files' `[usage]` and
+/// `[quality]` figures are measured and where from, the rest assumed;
+/// the models with nothing measured on one line. A mix has no figures of
+/// its own, so it is not listed.
+fn provenance_markdown(comparison: &Comparison) -> String {
+    let models = comparison
+        .rows
+        .iter()
+        .filter(|row| row.kind == ProfileKind::Model);
+    let mut lines = Vec::new();
+    let mut assumed = Vec::new();
+    for row in models {
+        match row.calibration.as_ref().filter(|c| !c.measured.is_empty()) {
+            Some(calibration) => lines.push(measured_line(&row.name, calibration)),
+            None => assumed.push(row.name.as_str()),
+        }
+    }
+    if !assumed.is_empty() {
+        lines.push(format!("- {}: every figure assumed", assumed.join(", ")));
+    }
+    if lines.is_empty() {
+        return String::new();
+    }
+    format!(
+        "\nMeasured or assumed, the files' `[usage]` and `[quality]` figures:\n\n{}\n",
+        lines.join("\n")
+    )
+}
+
+/// `- Opus 4.8: measured usage.input_tokens, … — from … (2026-11-29);
+/// every other figure assumed`.
+fn measured_line(name: &str, calibration: &Calibration) -> String {
+    let names: Vec<String> = calibration
+        .measured
+        .iter()
+        .filter_map(|&field| measured_name(field))
+        .collect();
+    let rest = if calibration.assumed().is_empty() {
+        ""
+    } else {
+        "; every other figure assumed"
+    };
+    format!(
+        "- {name}: measured {} — from {} ({}){rest}",
+        names.join(", "),
+        calibration.from,
+        calibration.at.format("%Y-%m-%d")
+    )
 }
 
 fn kind_name(kind: ProfileKind) -> &'static str {

@@ -1,6 +1,7 @@
 //! The detail pane: where the selected profile's money goes, its risk,
-//! its retry policy, and a larger chart of spend by attempt with what the
-//! attempts cost and the full cost per merge (reverts included) marked.
+//! its retry policy, where its usage and quality figures come from
+//! (measured or assumed), and a larger chart of spend by attempt with what
+//! the attempts cost and the full cost per merge (reverts included) marked.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -9,9 +10,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Paragraph, Widget};
 
 use super::DrawContext;
+use super::sliders::Origin;
 use super::{Theme, block, pane_title};
 
 use crate::model::analysis::retry_in_words;
+use crate::profile::ProfileKind;
 use crate::report::{Row, count, display_width, grouped, money, percent, share_of, truncate};
 
 /// The chart is drawn only with at least this many rows to spare.
@@ -27,10 +30,29 @@ pub(super) fn render(ctx: &DrawContext, area: Rect, buf: &mut Buffer) {
         return;
     };
     let title = pane_title(&row.name, " · where the money goes", area.width);
-    let outer = block(theme, &title, false);
+    let mut outer = block(theme, &title, false);
     let inner = outer.inner(area);
+    let mut lines = summary(ctx, row, inner.width);
+    // Where the figures come from: under the summary when that leaves the
+    // chart its room (or there is no room for a chart anyway), else on the
+    // pane's bottom line, cut to fit.
+    if let Some((origin, text)) = provenance(row) {
+        let wrapped: Vec<Line<'static>> = wrapped(&text, usize::from(inner.width))
+            .into_iter()
+            .map(|line| Line::styled(line, origin.style(theme)))
+            .collect();
+        let height = usize::from(inner.height);
+        let chart = usize::from(MIN_CHART_HEIGHT);
+        let with_chart = lines.len() + wrapped.len() + chart <= height;
+        let no_chart_anyway = lines.len() + chart > height;
+        if with_chart || (no_chart_anyway && lines.len() + wrapped.len() <= height) {
+            lines.extend(wrapped);
+        } else {
+            let note = pane_title(&text, "", area.width);
+            outer = outer.title_bottom(Line::styled(note, origin.style(theme)).right_aligned());
+        }
+    }
     outer.render(area, buf);
-    let lines = summary(ctx, row, inner.width);
     let text_height = (lines.len() as u16).min(inner.height);
     Paragraph::new(lines).render(
         Rect {
@@ -194,6 +216,37 @@ fn wrapped(text: &str, width: usize) -> Vec<String> {
         }
     }
     lines
+}
+
+/// Where the selected model's `[usage]` and `[quality]` figures come
+/// from, in a line that starts with its glyph: the `[calibration]`'s
+/// source and day, or that every one is an assumption. A mix has none:
+/// its figures are its parts'.
+fn provenance(row: &Row) -> Option<(Origin, String)> {
+    if row.kind != ProfileKind::Model {
+        return None;
+    }
+    let calibration = row.calibration.as_ref().filter(|c| !c.measured.is_empty());
+    let Some(calibration) = calibration else {
+        let origin = Origin::Assumed;
+        let text = "Usage and quality figures: assumed";
+        return Some((origin, format!("{} {text}", origin.glyph())));
+    };
+    let origin = Origin::Measured;
+    let others = match calibration.assumed().len() {
+        0 => String::new(),
+        1 => "; 1 other usage or quality figure is assumed".to_string(),
+        n => format!("; {n} other usage and quality figures are assumed"),
+    };
+    Some((
+        origin,
+        format!(
+            "{} Measured from {} ({}){others}",
+            origin.glyph(),
+            calibration.from,
+            calibration.at.format("%Y-%m-%d")
+        ),
+    ))
 }
 
 /// The first-pass rate this model needs to cost what the reference costs.

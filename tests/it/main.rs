@@ -21,10 +21,18 @@
 //!   keys and nulls, `--set`, `--step`, unknown ids, bad files;
 //! - `companions`: `costlens completions SHELL` and `costlens man`, read
 //!   by bash (and `man`/`groff` where installed);
+//! - `measured`: a profile's `model_ids` and `[calibration]`, and which
+//!   figures are measured or assumed on the explorer's screen and in the
+//!   markdown report; the shipped profiles' model ids;
 //! - `readme_outputs`: every output pasted in README.md and docs/ is what
 //!   the binary prints now (`scripts/readme-outputs --check`);
 //! - `writeback`: `s` writing what-ifs into files, comments and all;
 //! - `export`: `e` writing the comparison to a markdown file.
+//!
+//! Calibration from a team's records:
+//! - `calibrate`: the Claude Code log reader: line and duplicate rules one
+//!   by one, attempts, finding the logs, a hand-checked fixture, and
+//!   generated trees against the real ccusage.
 //!
 //! The explorer without a terminal:
 //! - `app`: `App::update`, action by action, on real files; mouse; reloads;
@@ -86,6 +94,7 @@ mod analysis;
 mod analyze_cli;
 mod app;
 mod bad_input;
+mod calibrate;
 mod cli;
 mod companions;
 mod engine;
@@ -94,10 +103,12 @@ mod fs_faults;
 mod fuzz_inputs;
 mod keys;
 mod live_reload;
+mod measured;
+mod meeting_e2e;
 mod mixes;
 mod pictures;
-mod present;
 mod pipeline_properties;
+mod present;
 mod properties;
 mod readme_outputs;
 mod save_e2e;
@@ -106,7 +117,6 @@ mod snapshots;
 mod stale_loads;
 mod themes;
 mod tui_abuse;
-mod meeting_e2e;
 mod tui_e2e;
 mod views;
 mod write_safety;

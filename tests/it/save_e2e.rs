@@ -43,7 +43,7 @@ fn s_on_a_broken_file_says_why_and_keeps_the_what_if_until_it_is_fixed() {
         slider_shows(&screen, "Review time", "6.5 min", true),
         "{screen}"
     );
-    assert!(screen.contains("(file 6.0 min) *"), "{screen}");
+    assert!(screen.contains("(file 6.0 min, ◇ assumed) *"), "{screen}");
     // Fixed in the editor: the what-if is still there, and `s` writes it.
     fs::write(&path, STRONG).unwrap();
     tmux.wait_for("fixed, the what-if kept", |s| {

@@ -320,7 +320,7 @@ fn broken_toml_is_an_error_with_a_place_and_nothing_is_written() {
     let message = format!("{err:#}");
     // Refused before any edit, with the file's first located problem.
     assert!(
-        message.starts_with("broken.toml has errors; first: broken.toml:35:9: invalid TOML"),
+        message.starts_with("broken.toml has errors; first: broken.toml:38:9: invalid TOML"),
         "{message}"
     );
     assert_untouched(&path, &broken);

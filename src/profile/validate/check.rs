@@ -121,21 +121,23 @@ impl Checker {
     /// terminal.
     pub(super) fn text(&mut self, key: &str, value: Option<Spanned<String>>) -> Option<String> {
         let value = value?;
-        let text = value.get_ref();
-        if text.contains(['\n', '\r']) {
-            self.problem(
-                value.span(),
-                format!("`{key}` must be one line (found a line break)"),
-            );
-        } else if let Some(c) = text.chars().find(|&c| is_hidden_control(c)) {
-            self.problem(
-                value.span(),
-                format!(
-                    "`{key}` must be plain text (found control character U+{:04X})",
-                    u32::from(c)
-                ),
-            );
+        if let Some(problem) = not_one_plain_line(value.get_ref(), is_hidden_control) {
+            self.problem(value.span(), format!("`{key}` must be {problem}"));
         }
         Some(value.into_inner())
     }
+}
+
+/// What keeps `text` from being one line of plain text, as the end of a
+/// "must be ..." message; `None` when it is. `is_control` says which
+/// characters count as control characters besides line breaks.
+pub(super) fn not_one_plain_line(text: &str, is_control: fn(char) -> bool) -> Option<String> {
+    if text.contains(['\n', '\r']) {
+        return Some("one line (found a line break)".to_string());
+    }
+    let c = text.chars().find(|&c| is_control(c))?;
+    Some(format!(
+        "plain text (found control character U+{:04X})",
+        u32::from(c)
+    ))
 }

@@ -2,9 +2,11 @@
 //! Every problem is collected; a profile comes out only when there are none.
 //!
 //! `check` holds the shared located range checks; `prices`, `usage` and
-//! `quality` the tables of a model profile, `mix` those of a mix, and
-//! `scenario` the `scenario.toml` file.
+//! `quality` the tables of a model profile, `calibration` its `model_ids`
+//! and `[calibration]`, `mix` those of a mix, and `scenario` the
+//! `scenario.toml` file.
 
+mod calibration;
 mod check;
 mod mix;
 mod prices;
@@ -21,8 +23,9 @@ use toml::Spanned;
 
 use super::decode::Removed;
 use super::raw::{RawPrices, RawProfile, RawQuality, RawUsage};
-use super::{Definition, Problem, ProfileText};
+use super::{Calibration, Definition, Problem, ProfileText};
 use crate::model::ModelProfile;
+use calibration::{validate_calibration, validate_model_ids};
 use check::Checker;
 use mix::validate_mix;
 use prices::validate_prices;
@@ -44,6 +47,8 @@ pub(super) fn validate_profile(
     };
     let name = check.text("name", raw.name.take());
     let notes = check.text("notes", raw.notes.take());
+    let (model_ids, calibration) = validate_measurement_ties(&mut check, &mut raw);
+    let threshold = long_prompt_threshold(raw.prices.as_ref());
     let (as_of, source, definition) = validate_definition(&mut check, raw, text);
     let text = definition
         .filter(|_| check.problems.is_empty())
@@ -52,9 +57,44 @@ pub(super) fn validate_profile(
             notes,
             as_of,
             source,
+            long_prompt_threshold_tokens: threshold,
+            model_ids,
+            calibration,
             definition,
         });
     (text, check.problems)
+}
+
+/// `model_ids` and `[calibration]`, taken out of `raw`. Both belong to a
+/// model: a mix stands for no one model in the logs, and its figures are
+/// its parts'.
+fn validate_measurement_ties(
+    check: &mut Checker,
+    raw: &mut RawProfile,
+) -> (Vec<String>, Option<Calibration>) {
+    let (ids, calibration) = (raw.model_ids.take(), raw.calibration.take());
+    if raw.mix.is_some() {
+        if let Some(ids) = ids {
+            check.problem(
+                ids.span(),
+                "a mix has no `model_ids`: the profiles it names stand for the models \
+                 (found `model_ids` in a [[mix]] file)"
+                    .to_string(),
+            );
+        }
+        if let Some(calibration) = calibration {
+            check.problem(
+                calibration.span(),
+                "a mix has no [calibration]: its figures are its parts' \
+                 (found [calibration] in a [[mix]] file)"
+                    .to_string(),
+            );
+        }
+        return (Vec::new(), None);
+    }
+    let model_ids = validate_model_ids(check, ids);
+    let calibration = calibration.and_then(|c| validate_calibration(check, c));
+    (model_ids, calibration)
 }
 
 /// A model or a mix, never both; for a model, also `[prices]`'s `as_of`
@@ -101,6 +141,17 @@ fn price_provenance(prices: Option<&Spanned<RawPrices>>) -> (Option<String>, Opt
         prices.as_of.as_ref().map(|date| date.get_ref().to_string()),
         prices.source.as_ref().map(|text| text.get_ref().clone()),
     )
+}
+
+/// `[prices.long_prompt]`'s `threshold_tokens` as written; the engine
+/// needs only the band's share, the log reader where the band starts.
+/// Range-checked with the band (a profile comes out only when it passed).
+fn long_prompt_threshold(prices: Option<&Spanned<RawPrices>>) -> Option<f64> {
+    let band = prices?.get_ref().long_prompt.as_ref()?;
+    band.get_ref()
+        .threshold_tokens
+        .as_ref()
+        .map(|tokens| *tokens.get_ref() + 0.0)
 }
 
 /// A model profile: `[prices]`, `[usage]` and `[quality]`, each required.

@@ -19,8 +19,9 @@
 //!   lists each one with the same line and column (`null` when none).
 //!
 //! The harness is here; the rows are in one file per kind: `syntax`,
-//! `values`, `tables`, `whole_profiles`, `files`, `mixes` and `scenario`,
-//! each adding its own tables of cases (`BROKEN_LINES`, `WHOLE_FILES`).
+//! `values`, `tables`, `calibration` (`model_ids` and `[calibration]`),
+//! `whole_profiles`, `files`, `mixes` and `scenario`, each adding its own
+//! tables of cases (`BROKEN_LINES`, `WHOLE_FILES`).
 
 use std::fs;
 use std::ops::RangeInclusive;
@@ -226,6 +227,7 @@ macro_rules! whole_files {
     };
 }
 
+mod calibration;
 mod checks;
 mod files;
 mod mixes;
@@ -244,11 +246,13 @@ const BROKEN_LINES: &[&[(&str, Case)]] = &[
     syntax::BROKEN_LINES,
     values::BROKEN_LINES,
     tables::BROKEN_LINES,
+    calibration::BROKEN_LINES,
 ];
 
 /// Every file's table of `whole_files!` cases.
 const WHOLE_FILES: &[&[(&str, Case)]] = &[
     values::WHOLE_FILES,
+    calibration::WHOLE_FILES,
     whole_profiles::WHOLE_FILES,
     files::WHOLE_FILES,
     mixes::WHOLE_FILES,

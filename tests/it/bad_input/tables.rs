@@ -13,7 +13,7 @@ broken_lines! {
         // At the key inside the header; no "missing table [quality]" too.
         misspelt_table: Replace("[quality]", "[qualty]") => 9:2 "unknown table `qualty`; did you mean `quality`?";
         misspelt_nested_table: InsertAfter("output", "\n[prices.long_promt]\ninput = 6.0\noutput = 22.5") => 5:9 "unknown table `long_promt`; did you mean `long_prompt`?";
-        unknown_table: Append("\n[vendor]\nregion = \"eu\"") => 13:2 "unknown table `vendor`; expected one of `name`, `notes`, `prices`, `usage`, `quality`, `mix`";
+        unknown_table: Append("\n[vendor]\nregion = \"eu\"") => 13:2 "unknown table `vendor`; expected one of `name`, `notes`, `model_ids`, `prices`, `usage`, `quality`, `calibration`, `mix`";
     }
     "missing.toml" {
         // ----- missing fields and tables: located at the table, or at the
