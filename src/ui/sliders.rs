@@ -27,7 +27,7 @@ impl Origin {
     /// The origin of `slider`'s figure in `row` (the selected profile);
     /// `None` for a slider that is not a `[usage]` or `[quality]` field of
     /// a model (a price, the scenario, a mix's share).
-    fn of(row: Option<&Row>, slider: &Slider) -> Option<Origin> {
+    pub(super) fn of(row: Option<&Row>, slider: &Slider) -> Option<Origin> {
         let SliderTarget::Profile(field) = slider.target else {
             return None;
         };
@@ -51,7 +51,7 @@ impl Origin {
         }
     }
 
-    fn word(self) -> &'static str {
+    pub(super) fn word(self) -> &'static str {
         match self {
             Origin::Measured => "measured",
             Origin::Assumed => "assumed",

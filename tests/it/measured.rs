@@ -246,6 +246,31 @@ fn the_detail_pane_says_where_the_figures_came_from() {
 }
 
 #[test]
+fn presentation_marks_the_four_levers_too() {
+    let dir = folder();
+    let mut app = app(&dir);
+    app.update(costlens::app::Action::TogglePresentation);
+    let lines = screen(&app, 120, 36);
+    let boxes = lines
+        .iter()
+        .find(|line| line.contains("72.0%"))
+        .expect("the levers' values");
+    // strong: first-pass measured; review time and cache hit assumed.
+    let [first_pass, review, cache, ..] = boxes
+        .split(['┃', '│'])
+        .filter(|cell| !cell.trim().is_empty())
+        .collect::<Vec<_>>()[..]
+    else {
+        panic!("four boxes: {boxes}");
+    };
+    assert!(first_pass.contains("◆ measured"), "{boxes}");
+    assert!(
+        review.contains("◇ assumed") && cache.contains("◇ assumed"),
+        "{boxes}"
+    );
+}
+
+#[test]
 fn the_markdown_report_marks_measured_and_assumed_figures() {
     let dir = folder();
     let out = costlens(&["report", ".", "--format", "markdown"], dir.path());

@@ -14,6 +14,7 @@ use super::DrawContext;
 use crate::app::{Slider, SliderView};
 use crate::report::{display_width, truncate};
 use crate::ui::Theme;
+use crate::ui::sliders::Origin;
 
 /// A box narrower than this cannot show a value and a track.
 const MIN_BOX_WIDTH: u16 = 16;
@@ -38,14 +39,15 @@ pub(super) fn render(ctx: &DrawContext, area: Rect, buf: &mut Buffer) {
     for (at, (slider, rect)) in shown.iter().zip(boxes.iter()).enumerate() {
         let focused = first + at == focused_at;
         let view = app.slider_view(slider, &id);
-        draw_box(theme, slider, view, focused, *rect, buf);
+        let origin = Origin::of(app.selected_row(), slider);
+        draw_box(theme, slider, (view, origin), focused, *rect, buf);
     }
 }
 
 fn draw_box(
     theme: &Theme,
     slider: &Slider,
-    view: Option<SliderView>,
+    (view, origin): (Option<SliderView>, Option<Origin>),
     focused: bool,
     area: Rect,
     buf: &mut Buffer,
@@ -90,7 +92,23 @@ fn draw_box(
         height: 1,
         ..inner
     };
-    value_text(theme, slider, view, value_line.width).render(value_line, buf);
+    let mut value = value_text(theme, slider, view, value_line.width);
+    if let Some(origin) = origin {
+        // Where the figure came from, the meeting's first question: the
+        // word when it fits, else the glyph alone.
+        let used = value.width();
+        let room = usize::from(value_line.width).saturating_sub(used);
+        let mark = format!("  {} {}", origin.glyph(), origin.word());
+        let mark = if display_width(&mark) <= room {
+            mark
+        } else {
+            format!(" {}", origin.glyph())
+        };
+        if display_width(&mark) <= room {
+            value.push_span(Span::styled(mark, origin.style(theme)));
+        }
+    }
+    value.render(value_line, buf);
     if inner.height >= 2 {
         let track_line = Rect {
             y: inner.y + 1,

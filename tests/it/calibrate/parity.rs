@@ -17,30 +17,34 @@ use super::{read_folder, totals};
 const CCUSAGE_VERSION: &str = "20.0.24";
 
 /// ccusage, if installed: `COSTLENS_CCUSAGE`, else `ccusage` on `PATH`.
-/// `None` (having said why) otherwise or when it is another version.
+/// `None` (having said why) otherwise or when it is another version. When
+/// `COSTLENS_CCUSAGE` is set (CI sets it) a ccusage that does not run or
+/// is another version fails the test: a skip there would look like a pass.
 pub(super) fn ccusage() -> Option<PathBuf> {
-    let program = std::env::var_os("COSTLENS_CCUSAGE")
-        .map_or_else(|| PathBuf::from("ccusage"), PathBuf::from);
-    let version = match Command::new(&program).arg("--version").output() {
-        Ok(output) => String::from_utf8_lossy(&output.stdout).trim().to_string(),
-        Err(err) => {
-            eprintln!(
-                "skipped: ccusage not found ({}: {err}); install it with \
-                 `npm install --prefix DIR ccusage@{CCUSAGE_VERSION}` and set \
-                 COSTLENS_CCUSAGE=DIR/node_modules/.bin/ccusage",
+    let named = std::env::var_os("COSTLENS_CCUSAGE");
+    let required = named.is_some();
+    let program = named.map_or_else(|| PathBuf::from("ccusage"), PathBuf::from);
+    let problem = match Command::new(&program).arg("--version").output() {
+        Ok(output) => {
+            let version = String::from_utf8_lossy(&output.stdout).trim().to_string();
+            if version.ends_with(CCUSAGE_VERSION) {
+                return Some(program);
+            }
+            format!(
+                "{} is ccusage {version:?}, not {CCUSAGE_VERSION}",
                 program.display()
-            );
-            return None;
+            )
         }
-    };
-    if !version.ends_with(CCUSAGE_VERSION) {
-        eprintln!(
-            "skipped: {} is ccusage {version:?}, not {CCUSAGE_VERSION}",
+        Err(err) => format!(
+            "ccusage not found ({}: {err}); install it with \
+             `npm install --prefix DIR ccusage@{CCUSAGE_VERSION}` and set \
+             COSTLENS_CCUSAGE=DIR/node_modules/.bin/ccusage",
             program.display()
-        );
-        return None;
-    }
-    Some(program)
+        ),
+    };
+    assert!(!required, "COSTLENS_CCUSAGE is set but unusable: {problem}");
+    eprintln!("skipped: {problem}");
+    None
 }
 
 /// ccusage's session report on `root` (a Claude config folder): the sum
