@@ -15,7 +15,7 @@ pub use svg::svg;
 
 use ratatui::style::Color;
 
-use crate::ui::Theme;
+use crate::ui::{Theme, xterm_rgb};
 
 /// One cell's width in pixels: DejaVu Sans Mono's advance (1233/2048 em)
 /// at [`FONT_SIZE_PX`], so the committed font fills the grid exactly.
@@ -110,43 +110,10 @@ pub(crate) fn rgb(color: Color, default: Rgb) -> Rgb {
     }
 }
 
-/// xterm's 16 colours, in ANSI order.
-const XTERM_16: [Rgb; 16] = [
-    Rgb(0, 0, 0),
-    Rgb(205, 0, 0),
-    Rgb(0, 205, 0),
-    Rgb(205, 205, 0),
-    Rgb(0, 0, 238),
-    Rgb(205, 0, 205),
-    Rgb(0, 205, 205),
-    Rgb(229, 229, 229),
-    Rgb(127, 127, 127),
-    Rgb(255, 0, 0),
-    Rgb(0, 255, 0),
-    Rgb(255, 255, 0),
-    Rgb(92, 92, 255),
-    Rgb(255, 0, 255),
-    Rgb(0, 255, 255),
-    Rgb(255, 255, 255),
-];
-
-/// The levels of xterm's 6×6×6 colour cube.
-const CUBE_LEVELS: [u8; 6] = [0, 95, 135, 175, 215, 255];
-
-/// xterm's 256-colour palette: the 16, the cube, then 24 greys.
+/// xterm's 256-colour palette, as the theme's fallback knows it.
 fn indexed(index: u8) -> Rgb {
-    match index {
-        0..=15 => XTERM_16[usize::from(index)],
-        16..=231 => {
-            let at = index - 16;
-            let level = |n: u8| CUBE_LEVELS[usize::from(n % 6)];
-            Rgb(level(at / 36), level(at / 6), level(at))
-        }
-        232..=255 => {
-            let grey = 8 + (index - 232) * 10;
-            Rgb(grey, grey, grey)
-        }
-    }
+    let (r, g, b) = xterm_rgb(index);
+    Rgb(r, g, b)
 }
 
 #[cfg(test)]

@@ -13,13 +13,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Paragraph, Widget};
 
 use super::present;
-use super::tabs::{no_analysis, view_pane};
+use super::tabs::{chart_beside_text, no_analysis, view_pane};
 use super::{DrawContext, Theme};
 use crate::app::App;
 use crate::model::analysis::Analysis;
 use crate::report::{Row, display_width, money, percent, truncate};
 
-/// The text beside the chart: this wide, or a third of the pane.
+/// The text beside the chart: this wide, or a quarter of the pane.
 const SIDE_WIDTH: u16 = 28;
 
 /// The points and flat lines the chart draws.
@@ -45,12 +45,7 @@ pub(super) fn render(ctx: &DrawContext, area: Rect, buf: &mut Buffer) {
     let outer = view_pane(theme, area, &titles, legend(theme, app, row));
     let inner = outer.inner(area);
     outer.render(area, buf);
-    let side_width = SIDE_WIDTH.max(inner.width / 4);
-    let [plot, _, side] = inner.layout(&Layout::horizontal([
-        Constraint::Fill(1),
-        Constraint::Length(1),
-        Constraint::Length(side_width),
-    ]));
+    let [plot, side] = chart_beside_text(inner, SIDE_WIDTH);
     let curves = curves(app, analysis, row);
     chart(theme, &curves, plot, buf);
     Paragraph::new(side_text(ctx, analysis, row, side)).render(side, buf);

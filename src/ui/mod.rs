@@ -18,6 +18,7 @@ mod theme;
 
 pub use layout::Areas;
 pub(crate) use layout::{MIN_HEIGHT, MIN_WIDTH, SliderRows, table_body, table_offset};
+pub(crate) use theme::xterm_rgb;
 pub use theme::{ColorDepth, Theme};
 
 use std::path::Path;

@@ -6,14 +6,14 @@
 //! the same for presentation mode.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Block, Chart, Dataset, GraphType, Paragraph, Widget, Wrap};
 
 use super::present;
-use super::tabs::{no_analysis, view_pane};
+use super::tabs::{chart_beside_text, no_analysis, view_pane};
 use super::{DrawContext, Theme};
 use crate::model::Scenario;
 use crate::report::{Row, grouped, truncate};
@@ -86,12 +86,7 @@ fn draw<'a>(ctx: &DrawContext, area: Rect, buf: &mut Buffer, pane: &dyn Fn(Line<
     let outer = pane(legend(theme, &savings, name_width));
     let inner = outer.inner(area);
     outer.render(area, buf);
-    let side_width = SIDE_WIDTH.max(inner.width / 4);
-    let [plot, _, side] = inner.layout(&Layout::horizontal([
-        Constraint::Fill(1),
-        Constraint::Length(1),
-        Constraint::Length(side_width),
-    ]));
+    let [plot, side] = chart_beside_text(inner, SIDE_WIDTH);
     chart(theme, &savings, weeks, plot, buf);
     Paragraph::new(side_text(theme, &savings, side.width)).render(side, buf);
 }

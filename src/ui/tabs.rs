@@ -4,7 +4,7 @@
 //! on the bottom border.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Paragraph, Widget, Wrap};
 
@@ -60,6 +60,18 @@ pub(super) fn view_pane<'a>(
         .border_style(theme.border)
         .title(Line::styled(title, theme.title).right_aligned())
         .title_bottom(legend)
+}
+
+/// Inside a chart view's pane: the chart, a column of air, and the text
+/// beside it, `side_width` wide or a quarter of the pane when that is more.
+pub(super) fn chart_beside_text(inner: Rect, side_width: u16) -> [Rect; 2] {
+    let side_width = side_width.max(inner.width / 4);
+    let [chart, _, side] = inner.layout(&Layout::horizontal([
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(side_width),
+    ]));
+    [chart, side]
 }
 
 /// The pane of a view with nothing to draw: no profile, or no figures.

@@ -172,27 +172,50 @@ pub(super) fn calibrate(args: &CalibrateArgs) -> anyhow::Result<ExitCode> {
         pull_requests,
     };
     let plan = write::plan(&folder, &calibration, team_profile, args);
+    // Problems in the profiles are said: a model a broken profile claims
+    // would otherwise look unmatched, and its file is never written.
+    for diagnostic in folder.errors() {
+        eprintln!("{diagnostic}");
+    }
+    if !folder.errors().is_empty() {
+        warnings.push(format!(
+            "{} problem(s) in the profiles: a broken profile matches no model and is not written (`costlens check` lists them)",
+            folder.errors().len()
+        ));
+    }
     for warning in &warnings {
         eprintln!("costlens: warning: {warning}");
     }
+    // Written first, so the table says what happened, not what was meant.
+    let written = args.write.then(|| write::apply(&plan));
     let mut stdout = std::io::stdout().lock();
     let printed = match args.format {
         CalibrateFormat::Json => serde_json::to_writer_pretty(&mut stdout, &calibration)
             .map_err(std::io::Error::from)
             .and_then(|()| writeln!(stdout)),
         CalibrateFormat::Table => {
-            let text = output::table(&calibration, &plan, &folder, args);
+            let text = output::table(&calibration, &plan, written.as_ref(), &folder, args);
             stdout.write_all(text.as_bytes())
         }
     };
     ignore_broken_pipe(printed)?;
-    if args.write {
-        let written = write::apply(&plan)?;
-        for line in written {
-            eprintln!("costlens: {line}");
-        }
+    let Some(written) = written else {
+        return Ok(ExitCode::SUCCESS);
+    };
+    for line in &written.done {
+        eprintln!("costlens: {line}");
     }
-    Ok(ExitCode::SUCCESS)
+    for line in &written.failed {
+        eprintln!("costlens: not written: {line}");
+    }
+    if written.done.is_empty() && written.failed.is_empty() {
+        eprintln!("costlens: nothing to write: {}", write::why_nothing(&plan, args));
+    }
+    if written.failed.is_empty() {
+        Ok(ExitCode::SUCCESS)
+    } else {
+        Ok(ExitCode::from(super::EXIT_USAGE))
+    }
 }
 
 /// `--profile ID`: a model profile of the folder, or a usage error.

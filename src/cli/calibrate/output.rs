@@ -6,7 +6,7 @@
 
 use std::fmt::Write as _;
 
-use super::write::Plan;
+use super::write::{Plan, Written, why_nothing};
 use super::{CalibrateArgs, Calibration};
 use crate::calibrate::logs::shown;
 use crate::profile::Folder;
@@ -18,6 +18,7 @@ const MODEL_WIDTH: usize = 31;
 pub(super) fn table(
     calibration: &Calibration,
     plan: &Plan,
+    written: Option<&Written>,
     folder: &Folder,
     args: &CalibrateArgs,
 ) -> String {
@@ -26,7 +27,7 @@ pub(super) fn table(
     models(&mut out, calibration, folder);
     git(&mut out, calibration);
     pull_requests(&mut out, calibration);
-    changes(&mut out, plan, args);
+    changes(&mut out, plan, written, args);
     out
 }
 
@@ -61,7 +62,7 @@ fn models(out: &mut String, calibration: &Calibration, folder: &Folder) {
         "\n{} {} {} {} {} {} {}",
         pad_right("Model (an attempt is a session)", MODEL_WIDTH),
         pad_left("sessions", 8),
-        pad_left("tok/sess", 9),
+        pad_left("median", 9),
         pad_left("p90", 7),
         pad_left("hit", 6),
         pad_left("write", 6),
@@ -165,15 +166,15 @@ fn pull_requests(out: &mut String, calibration: &Calibration) {
     );
 }
 
-fn changes(out: &mut String, plan: &Plan, args: &CalibrateArgs) {
-    let verb = if args.write {
-        "Written"
-    } else {
-        "--write would change"
-    };
+fn changes(out: &mut String, plan: &Plan, written: Option<&Written>, args: &CalibrateArgs) {
     let any = plan.profiles.iter().any(|p| !p.changes.is_empty());
     if any {
-        let _ = writeln!(out, "\n{verb}:");
+        let heading = match written {
+            None => "--write would change",
+            Some(written) if written.failed.is_empty() => "Written",
+            Some(_) => "Planned (see the errors below for what was not written)",
+        };
+        let _ = writeln!(out, "\n{heading}:");
     }
     for profile in &plan.profiles {
         for change in &profile.changes {
@@ -189,25 +190,24 @@ fn changes(out: &mut String, plan: &Plan, args: &CalibrateArgs) {
         }
     }
     if !plan.held_back.is_empty() {
-        let _ = writeln!(out, "\nNot written (too few attempts):");
+        let _ = writeln!(out, "\nNot written:");
         for line in &plan.held_back {
             let _ = writeln!(out, "  {}", truncate(line, 78));
         }
     }
     if !any && plan.held_back.is_empty() {
-        let _ = writeln!(
-            out,
-            "\nNothing to write: no log model matches a profile's model_ids."
-        );
+        let _ = writeln!(out, "\nNothing to write: {}.", why_nothing(plan, args));
     }
 }
 
-/// A figure as the file would hold it: shares with four decimals, counts
-/// grouped.
+/// A figure as the file holds it: shares and rates to four decimals,
+/// whole tokens grouped.
 fn value(value: f64) -> String {
-    if value.abs() < 10.0 {
-        format!("{value:.4}")
+    if value.fract() == 0.0 && value.abs() >= 10.0 {
+        grouped(value, 0)
     } else {
-        grouped(value, if value.fract() == 0.0 { 0 } else { 1 })
+        let text = format!("{value:.4}");
+        let text = text.trim_end_matches('0');
+        text.strip_suffix('.').unwrap_or(text).to_string()
     }
 }

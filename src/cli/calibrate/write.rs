@@ -90,9 +90,19 @@ pub(super) fn plan(
         }
         taken.push(&profile.id);
         let usage = &attempt.usage;
+        // No main-thread tokens (sub-agents only): an attempt's own tokens
+        // and its fan-out are unknown, not zero.
+        let per_attempt = usage.fanout.map(|_| (usage.input_tokens, usage.output_tokens));
+        if per_attempt.is_none() {
+            plan.held_back.push(format!(
+                "{} ({}): no main-thread requests, so no tokens per attempt or fan-out",
+                crate::calibrate::logs::shown(&attempt.model),
+                profile.id
+            ));
+        }
         let figures = [
-            (ProfileField::InputTokens, Some(usage.input_tokens)),
-            (ProfileField::OutputTokens, Some(usage.output_tokens)),
+            (ProfileField::InputTokens, per_attempt.map(|(input, _)| input)),
+            (ProfileField::OutputTokens, per_attempt.map(|(_, output)| output)),
             (ProfileField::Fanout, usage.fanout),
             (ProfileField::CacheHitRatio, usage.cache_hit_ratio),
             (ProfileField::CacheWriteRatio, usage.cache_write_ratio),
@@ -104,7 +114,7 @@ pub(super) fn plan(
     if let Some(profile) = team_profile.and_then(|id| folder.profile(id)) {
         if let Some(git) = &calibration.git {
             if git.agent_changes >= min {
-                let from = format!("{} changes in git", git.changes);
+                let from = format!("{} changes in {}", git.changes, repos_named(&args.git));
                 add(
                     &mut plan,
                     profile,
@@ -151,6 +161,7 @@ fn add(
 ) {
     let Some(model) = profile.model() else { return };
     let entry = plan.entry(profile);
+    let before = entry.changes.len();
     for &(field, new) in figures {
         let Some(new) = new.filter(|value| value.is_finite()) else {
             continue;
@@ -162,18 +173,72 @@ fn add(
         entry.changes.push(FieldChange {
             field,
             old: field.get(model),
-            new,
+            new: readable(field, new),
         });
     }
-    if !entry.from.contains(&from) {
+    keep_cache_shares_apart(&mut entry.changes);
+    if entry.changes.len() > before && !entry.from.contains(&from) {
         entry.from.push(from);
     }
 }
 
-/// Writes the plan; one line per file written.
-pub(super) fn apply(plan: &Plan) -> anyhow::Result<Vec<String>> {
+/// A measured figure as a person would write it into a hand-edited file:
+/// whole tokens, and shares and rates to four decimals (0.01 percentage
+/// point, finer than any sample here can tell). A rate the rules keep
+/// above 0 stays above 0.
+fn readable(field: ProfileField, value: f64) -> f64 {
+    match field {
+        ProfileField::InputTokens | ProfileField::OutputTokens => value.round(),
+        ProfileField::FirstPassRate => ((value * 1e4).round() / 1e4).max(1e-4),
+        _ => (value * 1e4).round() / 1e4,
+    }
+}
+
+/// Rounded apart, a hit and a write ratio that add up to 1 could add up
+/// to 1.0001, which no profile may hold: the write ratio gives way.
+fn keep_cache_shares_apart(changes: &mut [FieldChange]) {
+    let share = |changes: &[FieldChange], field| {
+        changes.iter().find(|c| c.field == field).map(|c| c.new)
+    };
+    let Some(hit) = share(changes, ProfileField::CacheHitRatio) else {
+        return;
+    };
+    if let Some(write) = changes
+        .iter_mut()
+        .find(|c| c.field == ProfileField::CacheWriteRatio)
+    {
+        write.new = write.new.min(((1.0 - hit) * 1e4).floor() / 1e4);
+    }
+}
+
+/// `api/` or `api/, web/`: the repositories' folder names.
+fn repos_named(repos: &[PathBuf]) -> String {
+    let names: Vec<String> = repos
+        .iter()
+        .map(|repo| {
+            let name = std::fs::canonicalize(repo)
+                .ok()
+                .and_then(|path| path.file_name().map(|n| n.to_string_lossy().into_owned()))
+                .unwrap_or_else(|| repo.display().to_string());
+            format!("{}/", crate::calibrate::logs::shown(&name))
+        })
+        .collect();
+    names.join(", ")
+}
+
+/// What writing the plan did, file by file.
+#[derive(Debug, Default)]
+pub(super) struct Written {
+    /// `wrote 5 measured figures into profiles/opus-4.8.toml`.
+    pub done: Vec<String>,
+    /// A file that could not be written, and why; the others were tried.
+    pub failed: Vec<String>,
+}
+
+/// Writes the plan, every profile even after one fails.
+pub(super) fn apply(plan: &Plan) -> Written {
     let at = Utc::now().date_naive().format("%Y-%m-%d").to_string();
-    let mut written = Vec::new();
+    let mut written = Written::default();
     for profile in plan.profiles.iter().filter(|p| !p.changes.is_empty()) {
         let edits = profile
             .changes
@@ -193,19 +258,28 @@ pub(super) fn apply(plan: &Plan) -> anyhow::Result<Vec<String>> {
                 .filter_map(|change| measured_name(change.field))
                 .collect(),
         };
-        save_change(
-            &profile.path,
-            FileKind::Profile,
-            &Change::Calibrated { edits, record },
-        )?;
-        written.push(format!(
-            "wrote {} measured figures into {}",
-            profile.changes.len(),
-            profile.path.display()
-        ));
+        let change = Change::Calibrated { edits, record };
+        match save_change(&profile.path, FileKind::Profile, &change) {
+            Ok(()) => written.done.push(format!(
+                "wrote {} measured figures into {}",
+                profile.changes.len(),
+                profile.path.display()
+            )),
+            Err(err) => written.failed.push(format!("{err:#}")),
+        }
     }
-    if written.is_empty() {
-        written.push("nothing to write: no figure rests on enough attempts".to_string());
+    written
+}
+
+/// Why a plan writes nothing, in the user's terms.
+pub(super) fn why_nothing(plan: &Plan, args: &CalibrateArgs) -> String {
+    if !plan.held_back.is_empty() {
+        return "every figure is held back (see \"Not written\")".to_string();
     }
-    Ok(written)
+    if (!args.git.is_empty() || args.prs.is_some()) && args.profile.is_none() {
+        return "git and pull-request figures are written only into the profile named by --profile ID; \
+                no log model matches a profile's model_ids"
+            .to_string();
+    }
+    "no log model matches a profile's model_ids".to_string()
 }

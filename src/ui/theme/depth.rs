@@ -1,5 +1,6 @@
 //! How many colours the terminal can show, and the 256-colour palette a
-//! 24-bit colour falls back to where it cannot show them all.
+//! 24-bit colour falls back to where it cannot show them all: xterm's
+//! values, which pictures of the screen use as well.
 
 use ratatui::style::Color;
 
@@ -39,14 +40,36 @@ impl ColorDepth {
     }
 }
 
+/// xterm's default values for the 16 named colours, in ANSI order.
+const XTERM_16: [(u8, u8, u8); 16] = [
+    (0, 0, 0),
+    (205, 0, 0),
+    (0, 205, 0),
+    (205, 205, 0),
+    (0, 0, 238),
+    (205, 0, 205),
+    (0, 205, 205),
+    (229, 229, 229),
+    (127, 127, 127),
+    (255, 0, 0),
+    (0, 255, 0),
+    (255, 255, 0),
+    (92, 92, 255),
+    (255, 0, 255),
+    (0, 255, 255),
+    (255, 255, 255),
+];
+
 /// The xterm levels of the 6×6×6 colour cube (indexes 16–231).
 const CUBE_LEVELS: [u8; 6] = [0, 95, 135, 175, 215, 255];
 
-/// The RGB an xterm-256 index 16–255 stands for: the cube, then 24
-/// greys from 8 to 238. Indexes 0–15 are the terminal's own named colours
-/// (each terminal's palette differs), so they are never picked.
-fn palette_rgb(index: u8) -> (u8, u8, u8) {
+/// The RGB an xterm-256 index stands for: the 16 named colours at
+/// xterm's default values, the cube, then 24 greys from 8 to 238.
+/// Pictures use all of it; the fallback (`nearest_index`) picks only from
+/// 16–255, because each terminal's named colours differ.
+pub(crate) fn xterm_rgb(index: u8) -> (u8, u8, u8) {
     match index {
+        0..=15 => XTERM_16[usize::from(index)],
         16..=231 => {
             let at = index - 16;
             let level = |n: u8| CUBE_LEVELS[usize::from(n)];
@@ -56,8 +79,6 @@ fn palette_rgb(index: u8) -> (u8, u8, u8) {
             let grey = 8 + 10 * (index - 232);
             (grey, grey, grey)
         }
-        // Not reached from `nearest_index`, which searches 16–255.
-        _ => (0, 0, 0),
     }
 }
 
@@ -75,7 +96,7 @@ fn distance(a: (u8, u8, u8), b: (u8, u8, u8)) -> i64 {
 /// The xterm-256 index (16–255) nearest to `rgb`.
 pub(super) fn nearest_index(rgb: (u8, u8, u8)) -> u8 {
     (16..=255)
-        .min_by_key(|&index| distance(rgb, palette_rgb(index)))
+        .min_by_key(|&index| distance(rgb, xterm_rgb(index)))
         .unwrap_or(16)
 }
 
@@ -120,20 +141,22 @@ mod tests {
 
     #[test]
     fn the_palette_is_xterms() {
-        assert_eq!(palette_rgb(16), (0, 0, 0));
-        assert_eq!(palette_rgb(21), (0, 0, 255));
-        assert_eq!(palette_rgb(67), (95, 135, 175));
-        assert_eq!(palette_rgb(231), (255, 255, 255));
-        assert_eq!(palette_rgb(232), (8, 8, 8));
-        assert_eq!(palette_rgb(255), (238, 238, 238));
+        assert_eq!(xterm_rgb(8), (127, 127, 127));
+        assert_eq!(xterm_rgb(12), (92, 92, 255));
+        assert_eq!(xterm_rgb(16), (0, 0, 0));
+        assert_eq!(xterm_rgb(21), (0, 0, 255));
+        assert_eq!(xterm_rgb(67), (95, 135, 175));
+        assert_eq!(xterm_rgb(231), (255, 255, 255));
+        assert_eq!(xterm_rgb(232), (8, 8, 8));
+        assert_eq!(xterm_rgb(255), (238, 238, 238));
     }
 
     #[test]
     fn each_palette_colour_is_its_own_nearest() {
         for index in 16..=255u8 {
-            let rgb = palette_rgb(index);
+            let rgb = xterm_rgb(index);
             // Black and white are in the cube only; the greys are distinct.
-            assert_eq!(palette_rgb(nearest_index(rgb)), rgb, "index {index}");
+            assert_eq!(xterm_rgb(nearest_index(rgb)), rgb, "index {index}");
         }
     }
 

@@ -7,6 +7,7 @@ mod depth;
 mod palettes;
 
 pub use depth::ColorDepth;
+pub(crate) use depth::xterm_rgb;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;

@@ -122,21 +122,22 @@ pub(super) fn rgb(name: ThemeName) -> Palette {
 /// the rest (`DarkGray` reaches 4.0:1).
 pub(super) fn named(name: ThemeName) -> Palette {
     use Color::*;
+    let dark = Palette {
+        fg: White,
+        bg: Black,
+        muted: Gray,
+        line: Gray,
+        accent: LightCyan,
+        heading: LightYellow,
+        good: LightGreen,
+        bad: LightRed,
+        moved: LightMagenta,
+        knob: White,
+        tokens: LightBlue,
+        review: LightYellow,
+    };
     match name {
-        ThemeName::Dark => Palette {
-            fg: White,
-            bg: Black,
-            muted: Gray,
-            line: Gray,
-            accent: LightCyan,
-            heading: LightYellow,
-            good: LightGreen,
-            bad: LightRed,
-            moved: LightMagenta,
-            knob: White,
-            tokens: LightBlue,
-            review: LightYellow,
-        },
+        ThemeName::Dark => dark,
         ThemeName::Light => Palette {
             fg: Black,
             bg: White,
@@ -151,19 +152,13 @@ pub(super) fn named(name: ThemeName) -> Palette {
             tokens: Blue,
             review: Magenta,
         },
+        // The 16 have nothing brighter than the dark theme's colours: high
+        // contrast differs only where dark keeps a step down, secondary
+        // text, and in a knob that stands out from the white text.
         ThemeName::HighContrast => Palette {
-            fg: White,
-            bg: Black,
             muted: White,
-            line: Gray,
-            accent: LightCyan,
-            heading: LightYellow,
-            good: LightGreen,
-            bad: LightRed,
-            moved: LightMagenta,
             knob: LightYellow,
-            tokens: LightBlue,
-            review: LightYellow,
+            ..dark
         },
     }
 }

@@ -24,6 +24,7 @@ mod lines;
 mod parity;
 mod prs;
 mod totals;
+mod write_back;
 
 use std::fs;
 use std::path::{Path, PathBuf};

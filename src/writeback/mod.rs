@@ -17,6 +17,10 @@ use std::path::Path;
 use anyhow::{Context, Result, anyhow, bail};
 use toml_edit::{ArrayOfTables, DocumentMut, InlineTable, Item, Key, Table, Value};
 
+mod calibration;
+
+pub use calibration::{CalibrationRecord, apply_calibration};
+
 use crate::model::MixPart;
 use crate::profile::{Diagnostic, file_name_of, parse_profile, parse_scenario};
 
@@ -44,25 +48,24 @@ pub enum Change {
     },
 }
 
-/// A profile's `[calibration]` table: when, from what, and which fields
-/// (dotted, `usage.input_tokens`) are measured rather than assumed.
-#[derive(Debug, Clone, PartialEq)]
-pub struct CalibrationRecord {
-    /// `YYYY-MM-DD`, written as a TOML date.
-    pub at: String,
-    /// One line: the records the figures were measured from.
-    pub from: String,
-    pub measured: Vec<String>,
-}
 
 impl Change {
     /// The new text, without touching the disk.
     pub fn apply(&self, text: &str) -> Result<String> {
         match self {
-            Change::Values(edits) => apply_edits(text, edits),
+            Change::Values(edits) => {
+                let mut doc: DocumentMut = apply_edits(text, edits)?.parse()?;
+                let names: Vec<String> = edits.iter().map(full_name).collect();
+                calibration::unmark_measured(&mut doc, &names);
+                Ok(doc.to_string())
+            }
             Change::Shares(parts) => apply_share_edits(text, parts),
             Change::Calibrated { edits, record } => {
-                apply_calibration(&apply_edits(text, edits)?, record)
+                let mut doc: DocumentMut = apply_edits(text, edits)?.parse()?;
+                for edit in edits {
+                    calibration::retire_assumption(&mut doc, &edit.table, &edit.key);
+                }
+                apply_calibration(&doc.to_string(), record)
             }
         }
     }
@@ -195,57 +198,6 @@ fn array_tables(array: &mut ArrayOfTables) -> Vec<&mut dyn toml_edit::TableLike>
         .collect()
 }
 
-/// The new text with its `[calibration]` table set to `record`: created
-/// at the end of the file when missing, its keys replaced in place when
-/// there (comments elsewhere in the table kept). Fields measured by an
-/// earlier calibration stay measured: a figure written once is still the
-/// team's own until someone edits it.
-pub fn apply_calibration(text: &str, record: &CalibrationRecord) -> Result<String> {
-    let mut doc: DocumentMut = text.parse().context("not valid TOML")?;
-    let at: toml_edit::Datetime = record
-        .at
-        .parse()
-        .with_context(|| format!("`{}` is not a date", record.at))?;
-    if !doc.contains_key("calibration") {
-        let mut table = Table::new();
-        table.decor_mut().set_prefix("\n");
-        table
-            .decor_mut()
-            .set_suffix("                 # written by costlens calibrate");
-        doc.insert("calibration", Item::Table(table));
-    }
-    let table = find_or_create_table(&mut doc, "calibration")?;
-    let mut measured: Vec<String> = table
-        .get("measured")
-        .and_then(Item::as_array)
-        .map(|old| {
-            old.iter()
-                .filter_map(|value| value.as_str().map(str::to_string))
-                .collect()
-        })
-        .unwrap_or_default();
-    for field in &record.measured {
-        if !measured.contains(field) {
-            measured.push(field.clone());
-        }
-    }
-    set_value(table, "at", Value::from(at));
-    set_value(table, "from", Value::from(record.from.as_str()));
-    set_value(table, "measured", Value::Array(measured.iter().collect()));
-    Ok(doc.to_string())
-}
-
-/// Sets `key` to `value`, keeping the old value's spacing and comment.
-fn set_value(table: &mut dyn toml_edit::TableLike, key: &str, mut value: Value) {
-    if let Some(Item::Value(old)) = table.get_mut(key) {
-        let decor = old.decor().clone();
-        *value.decor_mut() = decor;
-        *old = value;
-    } else {
-        table.insert(key, Item::Value(value));
-    }
-}
-
 /// The new text, without touching the disk (so the UI and tests can preview
 /// it). Fails on text that is not TOML (the message has line and column),
 /// on a non-finite value, and on a path that runs into something that is not
@@ -367,61 +319,5 @@ fn number(value: f64, integer_allowed: bool) -> Value {
         Value::from(value as i64)
     } else {
         Value::from(value)
-    }
-}
-
-#[cfg(test)]
-mod calibration_tests {
-    use super::*;
-
-    fn record(measured: &[&str]) -> CalibrationRecord {
-        CalibrationRecord {
-            at: "2026-11-29".to_string(),
-            from: "12 Claude Code sessions 2026-10-01..2026-11-28".to_string(),
-            measured: measured.iter().map(|field| field.to_string()).collect(),
-        }
-    }
-
-    #[test]
-    fn a_new_calibration_table_goes_at_the_end_with_its_comment() {
-        let text = "name = \"S\" # the name\n\n[usage]\ninput_tokens = 40_000 # ASSUMPTION\n";
-        let change = Change::Calibrated {
-            edits: vec![Edit {
-                table: "usage".to_string(),
-                key: "input_tokens".to_string(),
-                value: 52_000.5,
-            }],
-            record: record(&["usage.input_tokens"]),
-        };
-        let new = change.apply(text).unwrap();
-        assert_eq!(
-            new,
-            "name = \"S\" # the name\n\n[usage]\ninput_tokens = 52000.5 # ASSUMPTION\n\n\
-             [calibration]                 # written by costlens calibrate\n\
-             at = 2026-11-29\n\
-             from = \"12 Claude Code sessions 2026-10-01..2026-11-28\"\n\
-             measured = [\"usage.input_tokens\"]\n"
-        );
-    }
-
-    #[test]
-    fn a_second_calibration_keeps_what_was_measured_before() {
-        let text = "[calibration] # ours\nat = 2026-01-01 # first\nfrom = \"old\"\n\
-                    measured = [\"quality.survive_rate\"]\n";
-        let new =
-            apply_calibration(text, &record(&["usage.fanout", "quality.survive_rate"])).unwrap();
-        assert_eq!(
-            new,
-            "[calibration] # ours\nat = 2026-11-29 # first\n\
-             from = \"12 Claude Code sessions 2026-10-01..2026-11-28\"\n\
-             measured = [\"quality.survive_rate\", \"usage.fanout\"]\n"
-        );
-    }
-
-    #[test]
-    fn a_bad_date_is_refused() {
-        let mut bad = record(&[]);
-        bad.at = "29/11/2026".to_string();
-        assert!(apply_calibration("", &bad).is_err());
     }
 }
