@@ -209,7 +209,10 @@ pub(super) fn calibrate(args: &CalibrateArgs) -> anyhow::Result<ExitCode> {
         eprintln!("costlens: not written: {line}");
     }
     if written.done.is_empty() && written.failed.is_empty() {
-        eprintln!("costlens: nothing to write: {}", write::why_nothing(&plan, args));
+        eprintln!(
+            "costlens: nothing to write: {}",
+            write::why_nothing(&plan, args)
+        );
     }
     if written.failed.is_empty() {
         Ok(ExitCode::SUCCESS)

@@ -92,7 +92,9 @@ pub(super) fn plan(
         let usage = &attempt.usage;
         // No main-thread tokens (sub-agents only): an attempt's own tokens
         // and its fan-out are unknown, not zero.
-        let per_attempt = usage.fanout.map(|_| (usage.input_tokens, usage.output_tokens));
+        let per_attempt = usage
+            .fanout
+            .map(|_| (usage.input_tokens, usage.output_tokens));
         if per_attempt.is_none() {
             plan.held_back.push(format!(
                 "{} ({}): no main-thread requests, so no tokens per attempt or fan-out",
@@ -101,8 +103,14 @@ pub(super) fn plan(
             ));
         }
         let figures = [
-            (ProfileField::InputTokens, per_attempt.map(|(input, _)| input)),
-            (ProfileField::OutputTokens, per_attempt.map(|(_, output)| output)),
+            (
+                ProfileField::InputTokens,
+                per_attempt.map(|(input, _)| input),
+            ),
+            (
+                ProfileField::OutputTokens,
+                per_attempt.map(|(_, output)| output),
+            ),
             (ProfileField::Fanout, usage.fanout),
             (ProfileField::CacheHitRatio, usage.cache_hit_ratio),
             (ProfileField::CacheWriteRatio, usage.cache_write_ratio),
@@ -197,9 +205,8 @@ fn readable(field: ProfileField, value: f64) -> f64 {
 /// Rounded apart, a hit and a write ratio that add up to 1 could add up
 /// to 1.0001, which no profile may hold: the write ratio gives way.
 fn keep_cache_shares_apart(changes: &mut [FieldChange]) {
-    let share = |changes: &[FieldChange], field| {
-        changes.iter().find(|c| c.field == field).map(|c| c.new)
-    };
+    let share =
+        |changes: &[FieldChange], field| changes.iter().find(|c| c.field == field).map(|c| c.new);
     let Some(hit) = share(changes, ProfileField::CacheHitRatio) else {
         return;
     };
