@@ -54,6 +54,9 @@ const MAX_ANSWER_CHARS: usize = 64;
 pub(crate) struct LateAnswers {
     /// Characters swallowed of the answer being read; `None` outside one.
     swallowed: Option<usize>,
+    /// The last key was a plain Esc: an answer whose bytes arrived one by
+    /// one reads as Esc then `]` (and its terminator as Esc then `\`).
+    after_escape: bool,
 }
 
 impl LateAnswers {
@@ -61,23 +64,34 @@ impl LateAnswers {
     pub(crate) fn swallows(&mut self, event: &Event) -> bool {
         let Event::Key(key) = event else {
             self.swallowed = None;
+            self.after_escape = false;
             return false;
         };
         if key.kind == KeyEventKind::Release {
             return self.swallowed.is_some();
         }
-        if starts_answer(key) {
+        let after_escape = std::mem::take(&mut self.after_escape);
+        let plain_escape = key.code == KeyCode::Esc && key.modifiers.is_empty();
+        if starts_answer(key) || (after_escape && key.code == KeyCode::Char(']')) {
             self.swallowed = Some(0);
             return true;
         }
         let Some(count) = self.swallowed else {
+            // A lone Esc is a key (it closes the help); it is only marked,
+            // in case a split answer's `]` follows.
+            self.after_escape = plain_escape;
             return false;
         };
-        if ends_answer(key) {
+        if ends_answer(key) || (after_escape && key.code == KeyCode::Char('\\')) {
             self.swallowed = None;
             return true;
         }
         match key.code {
+            // A split terminator's Esc: swallowed, the `\\` is next.
+            KeyCode::Esc if plain_escape => {
+                self.after_escape = true;
+                true
+            }
             KeyCode::Char(c) if in_answer(c) && count < MAX_ANSWER_CHARS => {
                 self.swallowed = Some(count + 1);
                 true
@@ -191,6 +205,20 @@ mod tests {
         let mut events = vec![key(KeyCode::Char(']'), KeyModifiers::ALT)];
         events.extend(typed(&"a".repeat(MAX_ANSWER_CHARS + 3)));
         assert_eq!(kept(&mut filter, &events).len(), 3);
+    }
+
+    #[test]
+    fn an_answer_that_arrives_byte_by_byte_is_no_keys_either() {
+        let esc = key(KeyCode::Esc, KeyModifiers::NONE);
+        let mut events = vec![esc.clone()];
+        events.extend(typed("]11;rgb:eeee/aeae/1e1e"));
+        events.push(esc.clone());
+        events.extend(typed("\\e"));
+        let mut filter = LateAnswers::default();
+        // The first Esc is a key like any (it cannot be told apart yet).
+        let mut want = vec![esc];
+        want.extend(typed("e"));
+        assert_eq!(kept(&mut filter, &events), want);
     }
 
     #[test]

@@ -18,7 +18,7 @@ pub use calibration::{Calibration, matches_model_id, measured_field, measured_na
 pub(crate) use changes::ChangedFile;
 pub use folder::{Folder, LoadedProfile, ProfileKind};
 pub use read::MAX_FILE_BYTES;
-pub(crate) use read::{SCENARIO_FILE, file_name_of, is_profile_name};
+pub(crate) use read::{SCENARIO_FILE, file_name_of, is_hidden_control, is_profile_name};
 pub(crate) use validate::show_number;
 
 use crate::model::{MixPart, ModelProfile, Scenario};

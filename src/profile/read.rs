@@ -39,8 +39,9 @@ pub(crate) fn is_profile_name(name: &str) -> bool {
 /// showing: escape sequences in a shared profile could clear the screen or
 /// retitle the window when `report` prints them, and bidirectional
 /// overrides make a row read as something else ("Trojan Source"). Tabs
-/// are harmless.
-pub(super) fn is_hidden_control(c: char) -> bool {
+/// are harmless. The one rule for all text from outside (log ids, commit
+/// messages too: `calibrate::logs::shown`).
+pub(crate) fn is_hidden_control(c: char) -> bool {
     let bidi = matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
     bidi || (c.is_control() && c != '\t')
 }

@@ -70,7 +70,11 @@ pub(super) fn unmark_measured(doc: &mut DocumentMut, edited: &[String]) {
     else {
         return;
     };
-    measured.retain(|value| !value.as_str().is_some_and(|name| edited.iter().any(|e| e == name)));
+    measured.retain(|value| {
+        !value
+            .as_str()
+            .is_some_and(|name| edited.iter().any(|e| e == name))
+    });
 }
 
 /// After `--write` set a field, a trailing `# ASSUMPTION …` comment on it
@@ -84,7 +88,11 @@ pub(super) fn retire_assumption(doc: &mut DocumentMut, table: &str, key: &str) {
     else {
         return;
     };
-    let suffix = value.decor().suffix().and_then(|raw| raw.as_str()).unwrap_or("");
+    let suffix = value
+        .decor()
+        .suffix()
+        .and_then(|raw| raw.as_str())
+        .unwrap_or("");
     if let Some(at) = suffix.find('#')
         && suffix[at..].to_ascii_uppercase().contains("ASSUMPTION")
     {
@@ -103,7 +111,6 @@ fn set_value(table: &mut dyn toml_edit::TableLike, key: &str, mut value: Value) 
         table.insert(key, Item::Value(value));
     }
 }
-
 
 #[cfg(test)]
 mod tests {

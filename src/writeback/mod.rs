@@ -48,7 +48,6 @@ pub enum Change {
     },
 }
 
-
 impl Change {
     /// The new text, without touching the disk.
     pub fn apply(&self, text: &str) -> Result<String> {

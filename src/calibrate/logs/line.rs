@@ -57,7 +57,8 @@ pub(crate) enum Line<'a> {
     /// Not a usage line (`user`, `summary`, a blank line...): skipped
     /// silently.
     Other,
-    /// Claims usage but cannot be used: skipped and counted.
+    /// Skipped and counted: claims usage but cannot be used, or is not a
+    /// whole object (see [`classify`]).
     Unusable,
     /// A `<synthetic>` or model-less usage line: valid, not counted.
     NotCounted,
@@ -70,14 +71,41 @@ pub(crate) const USAGE_MARKER: &[u8] = b"\"usage\"";
 
 /// Reads one line (without its `\n`). `has_marker` is whether it holds
 /// [`USAGE_MARKER`]; the caller searches with a prepared finder.
+///
+/// Which lines are counted in `skipped_lines`, in the order tested:
+///
+/// 1. Blank (spaces, tabs, `\r` only): passed.
+/// 2. Not `{` first or not `}` last (blanks aside): **counted**, unparsed.
+///    Not an object, so not a line Claude Code wrote whole: a binary
+///    file's bytes, stray text, a JSON array, or a line cut off by a
+///    crash wherever the cut falls (before or after its `"usage"`).
+/// 3. No `"usage"` anywhere: passed, unparsed; it cannot hold
+///    `message.usage`. So an invalid `{…}` line without it is passed too:
+///    finding it would mean parsing every line, mostly user lines full of
+///    tool output, for lines that cannot claim usage.
+/// 4. Otherwise parsed. `message.usage` there (any value, `null`
+///    included) and a rule broken: **counted**. Not valid JSON:
+///    **counted**. Valid, with no `message.usage` (a user line quoting a
+///    Task result's usage): passed.
+/// 5. Longer than `MAX_LINE_BYTES` (`read.rs`), of any kind: **counted**,
+///    never held or parsed. Claude Code's longest lines are a few
+///    megabytes: like a binary file, such a line is not one it wrote.
+///
+/// Against the spec ("a line of another kind is skipped silently; a line
+/// that claims usage but cannot be used is skipped and counted: not valid
+/// JSON or cut off by a crash; ..."): 2 and 5 count lines whose kind
+/// cannot be known, as the spec counts "not valid JSON or cut off"; 3
+/// is the one exception, for speed; `"usage": null` claims usage (the
+/// key is there) and fails as a `null` field does anywhere in the table.
 pub(crate) fn classify(line: &[u8], has_marker: impl FnOnce(&[u8]) -> bool) -> Line<'_> {
-    let Some(first) = line.iter().find(|b| !matches!(b, b' ' | b'\t' | b'\r')) else {
+    let blank = |b: &u8| matches!(b, b' ' | b'\t' | b'\r');
+    let (Some(first), Some(last)) = (
+        line.iter().position(|b| !blank(b)),
+        line.iter().rposition(|b| !blank(b)),
+    ) else {
         return Line::Other;
     };
-    // Every line Claude Code writes is an object: anything else (a binary
-    // file's bytes, a stray text line) is counted, so a binary file in the
-    // tree shows in `skipped_lines`.
-    if *first != b'{' {
+    if line[first] != b'{' || line[last] != b'}' {
         return Line::Unusable;
     }
     if !has_marker(line) {
@@ -89,9 +117,9 @@ pub(crate) fn classify(line: &[u8], has_marker: impl FnOnce(&[u8]) -> bool) -> L
     }
 }
 
-/// For a line the strict parse refused: counted when it is not JSON (cut
-/// off by a crash) or has `message.usage`; another kind of line that
-/// merely mentions usage elsewhere is skipped silently. Neither parse
+/// For a line the strict parse refused: counted when it is not JSON or
+/// has `message.usage`; another kind of line that merely mentions usage
+/// elsewhere is skipped silently. Neither parse
 /// builds anything, however long the line.
 fn claims_usage(line: &[u8]) -> Line<'static> {
     if serde_json::from_slice::<de::IgnoredAny>(line).is_err() {

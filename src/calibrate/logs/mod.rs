@@ -1,8 +1,8 @@
 //! Claude Code's session logs to usage figures (`docs/calibrate.md`,
-//! section 1). [`log_roots`] and [`find_log_files`] find the files,
-//! [`read_logs`] reads them in parallel (largest first), applies the line
-//! and duplicate rules in path order, and computes the per-model totals
-//! and each model's attempt figures.
+//! section 1). [`find_logs`] ([`log_roots`], then [`find_log_files`])
+//! finds the files, [`read_logs`] reads them in parallel (largest first),
+//! applies the line and duplicate rules in path order, and computes the
+//! per-model totals and each model's attempt figures.
 //!
 //! Model ids and names in the report are raw text from the logs: print
 //! them through [`shown`].
@@ -23,7 +23,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rayon::prelude::*;
 use serde::{Serialize, Serializer};
 
-pub use find::{LogEnv, LogFile, LogFiles, find_log_files, log_roots};
+pub use find::{LogEnv, LogFile, LogFiles, find_log_files, find_logs, log_roots};
 pub use read::MAX_LINE_BYTES;
 pub use text::shown;
 
@@ -47,17 +47,25 @@ impl fmt::Display for LogsError {
 
 impl std::error::Error for LogsError {}
 
-/// A file or folder that could not be read; the rest was read.
+/// A file or folder that could not be read (the rest was read), or, with
+/// no path, something about the run as a whole (no logs anywhere).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Warning {
-    pub path: PathBuf,
+    pub path: Option<PathBuf>,
     pub message: String,
 }
 
 impl Warning {
     pub(crate) fn new(path: &Path, message: String) -> Self {
         Self {
-            path: path.to_path_buf(),
+            path: Some(path.to_path_buf()),
+            message,
+        }
+    }
+
+    pub(crate) fn general(message: String) -> Self {
+        Self {
+            path: None,
             message,
         }
     }
@@ -65,8 +73,13 @@ impl Warning {
 
 impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let path = self.path.display().to_string();
-        write!(f, "{}: {}", shown(&path), shown(&self.message))
+        match &self.path {
+            Some(path) => {
+                let path = path.display().to_string();
+                write!(f, "{}: {}", shown(&path), shown(&self.message))
+            }
+            None => write!(f, "{}", shown(&self.message)),
+        }
     }
 }
 

@@ -1,15 +1,12 @@
 //! Text from the logs (model ids, project and session names, paths) is
 //! from outside: printed raw, an escape sequence in it would act on the
-//! terminal. The rule is the one profile names follow (`profile/read.rs`).
+//! terminal. The rule is the one profile names follow, and the same code
+//! ([`crate::profile::is_hidden_control`]): one rule for every text from
+//! outside.
 
 use std::borrow::Cow;
 
-/// Characters that act on the terminal or reorder text instead of
-/// showing: controls (tabs aside) and bidirectional overrides.
-fn is_hidden_control(c: char) -> bool {
-    let bidi = matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
-    bidi || (c.is_control() && c != '\t')
-}
+use crate::profile::is_hidden_control;
 
 /// `text` safe to print: each hidden control character written as its
 /// Rust escape (`\u{1b}`), the rest untouched. The figures keep the raw

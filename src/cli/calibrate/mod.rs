@@ -18,15 +18,13 @@ use serde::Serialize;
 use super::{ignore_broken_pipe, open_source};
 use crate::app::Source;
 use crate::calibrate::git::{self, GitFigures, GitOptions, Window};
+use crate::calibrate::interval::MIN_SAMPLE;
 use crate::calibrate::logs::{self, Attempts, LogEnv, LogOptions, LogSummary, ModelTotals};
 use crate::calibrate::prs::{self, PrFigures};
 use crate::profile::{Folder, ProfileKind};
 use crate::suggest::nearest;
 
 use matching::Matcher;
-
-/// Figures resting on fewer attempts than this are reported, not written.
-const MIN_SAMPLE: u64 = 10;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub(super) enum CalibrateFormat {
@@ -136,8 +134,7 @@ pub(super) fn calibrate(args: &CalibrateArgs) -> anyhow::Result<ExitCode> {
         None => None,
     };
     let matcher = Matcher::new(&folder);
-    let roots = logs::log_roots(&args.logs, &LogEnv::from_process())?;
-    let files = logs::find_log_files(&roots, args.project.as_deref());
+    let files = logs::find_logs(&args.logs, &LogEnv::from_process(), args.project.as_deref())?;
     let threshold = |model: &str| {
         let profile = matcher.find(model).profile?;
         profile.long_prompt_threshold_tokens()

@@ -1,6 +1,7 @@
 //! Where the logs are: the folders given, `CLAUDE_CONFIG_DIR`, the two
 //! default folders; what is read beneath them; and what cannot be read
-//! costing a warning or a counted line, never the run.
+//! costing a warning or a counted line, never the run. `places`: where
+//! each file sits, and each read once.
 
 use std::ffi::OsString;
 use std::fs;
@@ -10,6 +11,8 @@ use std::path::PathBuf;
 use costlens::calibrate::logs::{self, LogEnv, LogOptions, LogsError, MAX_LINE_BYTES};
 
 use super::{Line, Tree, lines, read_folder, totals};
+
+mod places;
 
 fn env(config_dir: Option<&str>, home: &Tree) -> LogEnv {
     LogEnv {
@@ -237,10 +240,15 @@ fn names_from_the_logs_print_escaped() {
     );
     assert_eq!(logs::shown("claude-opus-4-5"), "claude-opus-4-5");
     let warning = logs::Warning {
-        path: PathBuf::from("a\u{7}b.jsonl"),
+        path: Some(PathBuf::from("a\u{7}b.jsonl")),
         message: "cannot read".to_string(),
     };
     assert_eq!(warning.to_string(), "a\\u{7}b.jsonl: cannot read");
+    let warning = logs::Warning {
+        path: None,
+        message: "no logs in \u{1b}[2J".to_string(),
+    };
+    assert_eq!(warning.to_string(), "no logs in \\u{1b}[2J");
 }
 
 #[test]
@@ -279,36 +287,50 @@ fn progress_is_told_the_bytes_read_so_far() {
 }
 
 #[test]
-fn a_file_named_alone_is_read_and_placed_by_its_whole_path() {
-    let tree = Tree::new();
-    // Same message, no requestId, no sessionId: one request exactly when
-    // both files' session is `s1`, which only their whole paths say.
-    let bare = || Line::new("m", 10, 5).no_request().remove("/sessionId");
-    tree.file("projects/p/s1.jsonl", &lines([bare()]))
-        .file("projects/q/s1.jsonl", &lines([bare()]))
-        .file("projects/q/other.jsonl", &lines([Line::new("x", 1000, 0)]));
-    let named = [
-        tree.root().join("projects/p/s1.jsonl"),
-        tree.root().join("projects/q/s1.jsonl"),
-    ];
-    let roots = logs::log_roots(&named, &LogEnv::default()).unwrap();
-    let report = logs::read_logs(
-        &logs::find_log_files(&roots, Some("q")),
-        &LogOptions::default(),
-    );
+fn no_default_folder_is_a_warning_not_an_empty_silence() {
+    let home = Tree::new();
+    let found = logs::find_logs(&[], &env(None, &home), None).unwrap();
+    let warnings: Vec<String> = found.warnings.iter().map(ToString::to_string).collect();
     assert_eq!(
-        (report.logs.files, report.logs.requests),
-        (1, 1),
-        "the project is q's"
+        warnings,
+        [
+            "no Claude Code logs: neither ~/.config/claude nor ~/.claude exists \
+          (give the folders, or set CLAUDE_CONFIG_DIR)"
+        ]
     );
-    let report = logs::read_logs(&logs::find_log_files(&roots, None), &LogOptions::default());
+    assert!(found.files.is_empty());
+    // It reaches the report, which the command prints.
+    let report = logs::read_logs(&found, &LogOptions::default());
+    assert_eq!(report.warnings, found.warnings);
+    // Blank CLAUDE_CONFIG_DIR entries name nothing: the defaults again.
+    let found = logs::find_logs(&[], &env(Some(" , "), &home), None).unwrap();
+    assert_eq!(found.warnings.len(), 1, "{:?}", found.warnings);
+    let nowhere = LogEnv {
+        claude_config_dir: None,
+        home: None,
+    };
+    let found = logs::find_logs(&[], &nowhere, None).unwrap();
     assert_eq!(
-        (
-            report.logs.files,
-            report.logs.requests,
-            report.logs.sessions
-        ),
-        (2, 1, 1)
+        found
+            .warnings
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>(),
+        ["no Claude Code logs: HOME is not set (give the folders, or set CLAUDE_CONFIG_DIR)"]
     );
-    assert_eq!(totals(&report), [10, 5, 0, 0]);
+    // One default folder there, even empty: nothing to warn about.
+    home.raw(".claude/settings.json", b"{}");
+    let found = logs::find_logs(&[], &env(None, &home), None).unwrap();
+    assert!(found.warnings.is_empty(), "{:?}", found.warnings);
+    // Folders named, or the variable: no warning either, and a missing
+    // one is still the usage error.
+    let named = [home.root().join(".claude")];
+    assert!(
+        logs::find_logs(&named, &LogEnv::default(), None)
+            .unwrap()
+            .warnings
+            .is_empty()
+    );
+    let missing = [home.root().join("nope")];
+    assert!(logs::find_logs(&missing, &LogEnv::default(), None).is_err());
 }

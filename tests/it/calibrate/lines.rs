@@ -214,6 +214,14 @@ fn each_unusable_line_is_skipped_and_counted() {
                 "\"input_tokens\":1000,\"input_tokens\":1",
             ),
         ),
+        (
+            "cut off by a crash before its usage",
+            cut[..cut.find("\"usage\"").unwrap()].to_string(),
+        ),
+        (
+            "a user line cut off by a crash",
+            "{\"type\":\"user\",\"message\":{\"con".to_string(),
+        ),
         ("text, not an object", "usage: 1000 tokens".to_string()),
         ("bytes, not text", "\u{0}\u{1}\u{7f}".to_string()),
     ];
@@ -253,8 +261,15 @@ fn other_kinds_of_line_pass_silently() {
             json!({"type": "assistant", "message": null, "usage": 1}).to_string(),
         ),
         (
-            "a cut line that never says usage",
-            "{\"type\":\"user\",\"message\":{\"con".to_string(),
+            "a user line with blanks after it",
+            format!(
+                "{} \t\r",
+                json!({"type": "user", "message": {"content": "x"}})
+            ),
+        ),
+        (
+            "a line holding no usage is not parsed: not JSON, passed by",
+            "{\"type\":\"user\",,\"message\":{}}".to_string(),
         ),
         ("a blank line", "   \t".to_string()),
         ("an empty line", String::new()),
