@@ -46,13 +46,25 @@ pub fn apply_calibration(text: &str, record: &CalibrationRecord) -> Result<Strin
                 .collect()
         })
         .unwrap_or_default();
+    // Fields an earlier calibration measured and this one did not keep
+    // their source: the old `from` stays, after the new one.
+    let earlier_kept = measured.iter().any(|field| !record.measured.contains(field));
+    let old_from = table
+        .get("from")
+        .and_then(Item::as_str)
+        .filter(|old| earlier_kept && !old.is_empty() && *old != record.from)
+        .map(str::to_string);
     for field in &record.measured {
         if !measured.contains(field) {
             measured.push(field.clone());
         }
     }
+    let from = match old_from {
+        Some(old) => format!("{}; earlier: {old}", record.from),
+        None => record.from.clone(),
+    };
     set_value(table, "at", Value::from(at));
-    set_value(table, "from", Value::from(record.from.as_str()));
+    set_value(table, "from", Value::from(from.as_str()));
     set_value(table, "measured", Value::Array(measured.iter().collect()));
     Ok(doc.to_string())
 }
@@ -158,6 +170,19 @@ mod tests {
             "[calibration] # ours\nat = 2026-11-29 # first\n\
              from = \"12 Claude Code sessions 2026-10-01..2026-11-28\"\n\
              measured = [\"quality.survive_rate\", \"usage.fanout\"]\n"
+        );
+        // A later run that measures only the fanout keeps where the survive
+        // rate came from.
+        let later = CalibrationRecord {
+            from: "30 Claude Code sessions".to_string(),
+            ..record(&["usage.fanout"])
+        };
+        let newer = apply_calibration(&new, &later).unwrap();
+        assert!(
+            newer.contains(
+                "from = \"30 Claude Code sessions; earlier: 12 Claude Code sessions 2026-10-01..2026-11-28\""
+            ),
+            "{newer}"
         );
     }
 
