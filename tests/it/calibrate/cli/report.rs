@@ -160,3 +160,41 @@ fn model_ids_from_the_logs_never_reach_the_terminal_raw() {
     assert!(!table.contains('\u{1b}'), "{table:?}");
     assert!(table.contains("claude-"), "{table}");
 }
+
+/// On a terminal (util-linux `script` gives the command one), stderr
+/// carries a progress bar while the logs are read, and stdout's table is
+/// untouched by it; piped, there is none (checked in the JSON test).
+#[test]
+fn a_progress_bar_shows_on_a_terminal() {
+    let root = tempfile::tempdir().unwrap();
+    let tree = root.path().join("tree");
+    let manifest = env!("CARGO_MANIFEST_DIR");
+    let generated = std::process::Command::new("python3")
+        .arg(format!("{manifest}/bench/loggen.py"))
+        .arg(&tree)
+        .args(["--mb", "6", "--seed", "5"])
+        .output()
+        .expect("python3 runs the generator");
+    assert!(generated.status.success(), "{}", stderr(&generated));
+    let table = root.path().join("table.txt");
+    let typescript = root.path().join("typescript.txt");
+    let command = format!(
+        "'{}' calibrate '{}' > '{}'",
+        env!("CARGO_BIN_EXE_costlens"),
+        tree.display(),
+        table.display()
+    );
+    let output = std::process::Command::new("script")
+        .args(["-qec", &command])
+        .arg(&typescript)
+        .current_dir(root.path())
+        .output()
+        .expect("script (util-linux) runs");
+    assert!(output.status.success(), "{}", stderr(&output));
+    let terminal = fs::read_to_string(&typescript).unwrap();
+    assert!(terminal.contains("reading logs"), "{terminal}");
+    assert!(terminal.contains("MiB/"), "{terminal}");
+    let table = fs::read_to_string(&table).unwrap();
+    assert!(table.starts_with("Logs: "), "{table}");
+    assert!(!table.contains("reading logs"), "{table}");
+}
