@@ -48,7 +48,9 @@ pub fn apply_calibration(text: &str, record: &CalibrationRecord) -> Result<Strin
         .unwrap_or_default();
     // Fields an earlier calibration measured and this one did not keep
     // their source: the old `from` stays, after the new one.
-    let earlier_kept = measured.iter().any(|field| !record.measured.contains(field));
+    let earlier_kept = measured
+        .iter()
+        .any(|field| !record.measured.contains(field));
     let old_from = table
         .get("from")
         .and_then(Item::as_str)
