@@ -70,6 +70,29 @@ fn calibrate(args: &[&str], cwd: &Path) -> Output {
         .expect("costlens runs")
 }
 
+/// A profiles folder holding `files` (name, text).
+fn profiles_with(root: &Path, files: &[(&str, &str)]) -> PathBuf {
+    let dir = root.join("profiles");
+    fs::create_dir(&dir).unwrap();
+    for (name, text) in files {
+        fs::write(dir.join(name), text).unwrap();
+    }
+    dir
+}
+
+/// `calibrate LOGS --profiles DIR --write --min-sample N`.
+fn write_into(root: &Path, logs: &Path, dir: &Path, min_sample: &str) -> Output {
+    let args = [
+        logs.to_str().unwrap(),
+        "--profiles",
+        dir.to_str().unwrap(),
+        "--write",
+        "--min-sample",
+        min_sample,
+    ];
+    calibrate(&args, root)
+}
+
 #[test]
 fn a_profile_that_cannot_be_written_does_not_stop_the_others() {
     let root = tempfile::tempdir().unwrap();
@@ -175,18 +198,8 @@ fn sessions_without_main_thread_requests_write_no_tokens_per_attempt() {
             vec![line("s1", 1, "claude-a-20251001", true, [100, 900, 50])],
         )],
     );
-    let dir = root.path().join("profiles");
-    fs::create_dir(&dir).unwrap();
-    fs::write(dir.join("a.toml"), profile("A", "claude-a")).unwrap();
-    let args = [
-        logs.to_str().unwrap(),
-        "--profiles",
-        dir.to_str().unwrap(),
-        "--write",
-        "--min-sample",
-        "1",
-    ];
-    let output = calibrate(&args, root.path());
+    let dir = profiles_with(root.path(), &[("a.toml", &profile("A", "claude-a"))]);
+    let output = write_into(root.path(), &logs, &dir, "1");
     assert_eq!(code(&output), 0, "{}", stderr(&output));
     assert!(
         stdout(&output).contains("no main-thread requests"),
@@ -224,18 +237,8 @@ fn written_figures_read_as_a_person_would_write_them() {
         })
         .collect();
     let logs = logs(root.path(), &sessions);
-    let dir = root.path().join("profiles");
-    fs::create_dir(&dir).unwrap();
-    fs::write(dir.join("a.toml"), profile("A", "claude-a")).unwrap();
-    let args = [
-        logs.to_str().unwrap(),
-        "--profiles",
-        dir.to_str().unwrap(),
-        "--write",
-        "--min-sample",
-        "3",
-    ];
-    let output = calibrate(&args, root.path());
+    let dir = profiles_with(root.path(), &[("a.toml", &profile("A", "claude-a"))]);
+    let output = write_into(root.path(), &logs, &dir, "3");
     assert_eq!(code(&output), 0, "{}", stderr(&output));
     let text = fs::read_to_string(dir.join("a.toml")).unwrap();
     let input = text
