@@ -1,4 +1,5 @@
-//! Presentation mode in each theme, as style maps: every cell's colours
+//! Presentation mode in each theme, each view, at 120×36 and 200×60, as
+//! style maps: every cell's colours
 //! and emphasis as one letter, with a legend of what each letter is. A
 //! text snapshot cannot show that a bar lost its colour or the selected
 //! row its marker; these do, and a palette change shows up as a diff a
@@ -73,11 +74,13 @@ fn presentation_in_each_theme() {
     for (label, theme) in themes {
         for view in View::ALL {
             let app = presenting(view);
-            let name = format!(
-                "present_styles_{label}_{}_120x36",
-                view.title().to_lowercase()
-            );
-            assert_snapshot!(name, style_map(&app, &theme, 120, 36));
+            for (width, height) in [(120, 36), (200, 60)] {
+                let name = format!(
+                    "present_styles_{label}_{}_{width}x{height}",
+                    view.title().to_lowercase()
+                );
+                assert_snapshot!(name, style_map(&app, &theme, width, height));
+            }
         }
     }
 }
