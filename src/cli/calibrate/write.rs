@@ -73,10 +73,10 @@ pub(super) fn plan(
         };
         if attempt.sessions < min {
             plan.held_back.push(format!(
-                "{} ({}): {} sessions, fewer than --min-sample {min}",
+                "{} ({}): {}, fewer than --min-sample {min}",
                 crate::calibrate::logs::shown(&attempt.model),
                 profile.id,
-                attempt.sessions
+                counted(attempt.sessions, "session", "sessions")
             ));
             continue;
         }
@@ -131,8 +131,9 @@ pub(super) fn plan(
                 );
             } else {
                 plan.held_back.push(format!(
-                    "survive rate ({}): {} agent changes, fewer than --min-sample {min}",
-                    profile.id, git.agent_changes
+                    "survive rate ({}): {}, fewer than --min-sample {min}",
+                    profile.id,
+                    counted(git.agent_changes, "agent change", "agent changes")
                 ));
             }
         }
@@ -143,13 +144,19 @@ pub(super) fn plan(
                 add(&mut plan, profile, &figure, from);
             } else {
                 plan.held_back.push(format!(
-                    "first-pass rate ({}): {} agent pull requests, fewer than --min-sample {min}",
-                    profile.id, prs.agent_count
+                    "first-pass rate ({}): {}, fewer than --min-sample {min}",
+                    profile.id,
+                    counted(prs.agent_count, "agent pull request", "agent pull requests")
                 ));
             }
         }
     }
     plan
+}
+
+/// `1 session`, `4 sessions`.
+fn counted(count: u64, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
 }
 
 /// `412 Claude Code sessions 2026-10-01..2026-11-28`.

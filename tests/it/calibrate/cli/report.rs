@@ -78,7 +78,7 @@ fn the_table_reads_at_80_columns_and_hints_at_model_ids() {
     // One session each: below the default --min-sample of 10.
     assert!(table.contains("Not written:"), "{table}");
     assert!(
-        table.contains("1 sessions, fewer than --min-sample 10"),
+        table.contains("1 session, fewer than --min-sample 10"),
         "{table}"
     );
 }
