@@ -19,7 +19,8 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
+    disable_raw_mode, enable_raw_mode,
 };
 use ratatui::layout::Rect;
 
@@ -102,6 +103,8 @@ pub(crate) fn restore() {
     let mut stdout = io::stdout();
     let _ = execute!(
         stdout,
+        // A panic mid-frame would leave the terminal holding output back.
+        EndSynchronizedUpdate,
         DisableMouseCapture,
         DisableBracketedPaste,
         LeaveAlternateScreen,
@@ -216,12 +219,19 @@ pub(crate) fn run(
     let exit_after_first_frame = std::env::var_os(EXIT_AFTER_FIRST_FRAME).is_some();
     while app.is_running() {
         let theme = theme_of(&app, depth);
+        // Synchronized output (mode 2026): a terminal that knows it shows
+        // the frame whole, never half old and half new, which a projector
+        // over a slow link would otherwise show; others ignore the mode.
+        execute!(guard.terminal.backend_mut(), BeginSynchronizedUpdate)?;
         let frame = guard
             .terminal
             .draw(|frame| frame.render_widget(&DrawContext::new(&app, &theme), frame.area()))?;
-        if app.take_picture_request() {
-            // The frame just drawn, before any word about the picture.
-            let svg = picture::svg(frame.buffer, Canvas::of(&theme));
+        // The frame just drawn, before any word about the picture.
+        let svg = app
+            .take_picture_request()
+            .then(|| picture::svg(frame.buffer, Canvas::of(&theme)));
+        execute!(guard.terminal.backend_mut(), EndSynchronizedUpdate)?;
+        if let Some(svg) = svg {
             let written = write_pictures(&svg, app.view(), app.screen());
             app.update(Action::PicturesWritten(written));
             // Drawn again at once, so the footer says where they went.

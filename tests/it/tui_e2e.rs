@@ -198,14 +198,16 @@ fn a_ninth_profile_is_counted_then_scrolled_to() {
     }
     tmux.type_line(&tmux.costlens(""));
     // Nine rows, eight fit: the most expensive (cheap) is out of view.
-    let screen = tmux.wait_for("the rows out of view", |s| s.contains("↓ 1 more"));
+    // Each wait names the whole screen it wants: a capture can catch a
+    // frame half written (the table's rows new, its border not yet).
+    let screen = tmux.wait_for("the rows out of view", |s| {
+        s.contains("↓ 1 more") && s.contains("What-ifs · p1")
+    });
     assert!(row(&screen, "cheap").is_none(), "{screen}");
     tmux.send_keys(&["Down"; 8]);
-    let screen = tmux.wait_for("the last row", |s| row(s, "cheap").is_some());
-    assert!(
-        screen.contains("↑ 1 more") && !screen.contains("↓ 1 more"),
-        "{screen}"
-    );
+    tmux.wait_for("the last row, the first out of view", |s| {
+        row(s, "cheap").is_some() && s.contains("↑ 1 more") && !s.contains("↓ 1 more")
+    });
     tmux.quit_cleanly();
 }
 
