@@ -119,13 +119,16 @@ impl Tmux {
         out.trim().to_string()
     }
 
-    /// Polls until `ready` holds; returns that screen, or panics with the
-    /// last one seen.
+    /// Polls until `ready` holds on a settled screen; returns that screen,
+    /// or panics with the last one seen. Settled: a second capture right
+    /// after is the same, so the screen returned is never a frame caught
+    /// half written (new rows above, old ones below), whatever the caller
+    /// asserts on it next.
     pub fn wait_for(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
         loop {
             let screen = self.screen();
-            if ready(&screen) {
+            if ready(&screen) && self.screen() == screen {
                 return screen;
             }
             if start.elapsed() > timeout() {
