@@ -54,6 +54,19 @@ pub(crate) fn write_new_pictures(
 /// Writes `bytes` at `path`, replacing what is there atomically (`costlens
 /// snapshot --out`, which a script reruns).
 pub(crate) fn replace(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    // Said plainly before the temp file's own wording (a random name)
+    // could reach the message.
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    if !folder.is_dir() {
+        anyhow::bail!(
+            "cannot write the picture {}: the folder {} does not exist",
+            path.display(),
+            folder.display()
+        );
+    }
     crate::atomic::write_atomically(path, bytes)
         .with_context(|| format!("cannot write the picture {}", path.display()))
 }

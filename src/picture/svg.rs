@@ -57,6 +57,11 @@ struct Look {
     /// cell a wide character before it covers.
     width: u16,
     background: Rgb,
+    /// The cell's top and bottom halves' colours: the background, or the
+    /// ink where a block element (`█`, `▀`, `▄`) fills them. Drawn as
+    /// rectangles, not glyphs: a font's block never quite fills a cell, and
+    /// a bar of several rows would show a seam at every row.
+    halves: [Rgb; 2],
     ink: Ink,
 }
 
@@ -92,6 +97,7 @@ fn row_looks(buffer: &Buffer, y: u16, canvas: Canvas) -> Vec<Look> {
                 text: String::new(),
                 width: 0,
                 background,
+                halves: [background; 2],
                 ink: look.ink,
             };
         } else {
@@ -120,10 +126,17 @@ fn look(cell: &Cell, canvas: Canvas) -> Look {
         printable(cell.symbol())
     };
     let width = u16::try_from(text.width()).unwrap_or(1).clamp(1, 2);
+    let (text, halves) = match text.as_str() {
+        "█" => (" ".to_string(), [fg, fg]),
+        "▀" => (" ".to_string(), [fg, bg]),
+        "▄" => (" ".to_string(), [bg, fg]),
+        _ => (text, [bg, bg]),
+    };
     Look {
         text,
         width,
         background: bg,
+        halves,
         ink: Ink {
             color: fg,
             bold: modifier.contains(Modifier::BOLD),
@@ -165,22 +178,28 @@ struct Patch {
     color: Rgb,
 }
 
-/// Every background but the canvas's, as runs of one colour per row; a run
-/// the row below repeats exactly (a selected row's band, a panel) grows
-/// down instead of starting again.
+/// Every background but the canvas's, block elements included, as runs
+/// of one colour per half row; a run the half row below repeats exactly
+/// (a selected row's band, a panel, a bar) grows down instead of starting
+/// again.
 fn write_backgrounds(out: &mut String, rows: &[Vec<Look>], canvas: Rgb) {
+    let half_height_px = CELL_HEIGHT_PX / 2;
     let mut open: Vec<Patch> = Vec::new();
     let mut done: Vec<Patch> = Vec::new();
-    for (y, looks) in rows.iter().enumerate() {
+    let half_rows = rows
+        .iter()
+        .flat_map(|looks| (0..2).map(move |half| (looks, half)));
+    for (y, (looks, half)) in half_rows.enumerate() {
         let y = u16::try_from(y).unwrap_or(u16::MAX);
         let mut row: Vec<Patch> = Vec::new();
         for (x, look) in looks.iter().enumerate() {
             let x = u16::try_from(x).unwrap_or(u16::MAX);
-            if look.background == canvas {
+            let color = look.halves[half];
+            if color == canvas {
                 continue;
             }
             match row.last_mut() {
-                Some(last) if last.color == look.background && last.x + last.width == x => {
+                Some(last) if last.color == color && last.x + last.width == x => {
                     last.width += 1;
                 }
                 _ => row.push(Patch {
@@ -188,7 +207,7 @@ fn write_backgrounds(out: &mut String, rows: &[Vec<Look>], canvas: Rgb) {
                     y,
                     width: 1,
                     height: 1,
-                    color: look.background,
+                    color,
                 }),
             }
         }
@@ -214,9 +233,9 @@ fn write_backgrounds(out: &mut String, rows: &[Vec<Look>], canvas: Rgb) {
             out,
             "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"/>",
             u32::from(patch.x) * CELL_WIDTH_PX,
-            u32::from(patch.y) * CELL_HEIGHT_PX,
+            u32::from(patch.y) * half_height_px,
             u32::from(patch.width) * CELL_WIDTH_PX,
-            u32::from(patch.height) * CELL_HEIGHT_PX,
+            u32::from(patch.height) * half_height_px,
             patch.color.hex()
         );
     }

@@ -248,6 +248,9 @@ fn the_fonts_draw_every_block_character_on_the_grid() {
     ];
     let mut wanted: Vec<char> = blocks.into_iter().flatten().collect();
     wanted.extend(drawn_characters());
+    // The full and half blocks are drawn as rectangles, not glyphs (see
+    // `blocks_are_rectangles_without_seams`).
+    wanted.retain(|c| !['█', '▀', '▄'].contains(c));
     assert!(
         wanted.contains(&'·') && wanted.contains(&'▸'),
         "the scan found the ui's symbols"
@@ -335,5 +338,34 @@ fn the_committed_pictures_are_what_the_code_draws() {
         "{}{}",
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// A bar several rows tall is one rectangle: `█` cells fill their whole
+/// cell and `▀` / `▄` their half, so no seam shows between rows (a font's
+/// block glyph never quite fills a 20-pixel cell).
+#[test]
+fn blocks_are_rectangles_without_seams() {
+    let mut buffer = Buffer::empty(Rect::new(0, 0, 4, 4));
+    let red = Style::new().fg(ratatui::style::Color::Rgb(200, 0, 0));
+    for y in 0..3 {
+        buffer.set_string(1, y, "█", red);
+    }
+    buffer.set_string(1, 3, "▀", red);
+    buffer.set_string(2, 3, "▄", red);
+    let svg = picture::svg(&buffer, CANVAS);
+    // Column 1: three full cells and a top half, 3.5 rows, one rectangle.
+    assert!(
+        svg.contains(r##"<rect x="10" y="0" width="10" height="70" fill="#c80000"/>"##),
+        "{svg}"
+    );
+    // Column 2's bottom half: rows 3.5 to 4.
+    assert!(
+        svg.contains(r##"<rect x="20" y="70" width="10" height="10" fill="#c80000"/>"##),
+        "{svg}"
+    );
+    assert!(
+        !svg.contains('█') && !svg.contains('▀') && !svg.contains('▄'),
+        "{svg}"
     );
 }

@@ -75,9 +75,19 @@ pub(super) struct CalibrateArgs {
     format: CalibrateFormat,
 }
 
+/// Exactly `YYYY-MM-DD`, a real day: `2025-7-1` or `25-01-01` is refused
+/// rather than read as some other day.
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("expected a date as YYYY-MM-DD (found `{text}`)"))
+    let digits_at = [0, 1, 2, 3, 5, 6, 8, 9];
+    let bytes = text.as_bytes();
+    let shaped = bytes.len() == 10
+        && bytes[4] == b'-'
+        && bytes[7] == b'-'
+        && digits_at.iter().all(|&at| bytes[at].is_ascii_digit());
+    shaped
+        .then(|| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
+        .flatten()
+        .ok_or_else(|| format!("expected a date as YYYY-MM-DD (found `{text}`)"))
 }
 
 /// The JSON document of `calibrate.md`, section 5.
@@ -191,7 +201,7 @@ pub(super) fn calibrate(args: &CalibrateArgs) -> anyhow::Result<ExitCode> {
             .map_err(std::io::Error::from)
             .and_then(|()| writeln!(stdout)),
         CalibrateFormat::Table => {
-            let text = output::table(&calibration, &plan, written.as_ref(), &folder, args);
+            let text = output::table(&calibration, &plan, written.as_ref(), &folder);
             stdout.write_all(text.as_bytes())
         }
     };
@@ -208,7 +218,7 @@ pub(super) fn calibrate(args: &CalibrateArgs) -> anyhow::Result<ExitCode> {
     if written.done.is_empty() && written.failed.is_empty() {
         eprintln!(
             "costlens: nothing to write: {}",
-            write::why_nothing(&plan, args)
+            write::why_nothing(&plan, &calibration)
         );
     }
     if written.failed.is_empty() {

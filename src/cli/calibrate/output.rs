@@ -6,11 +6,11 @@
 
 use std::fmt::Write as _;
 
+use super::Calibration;
 use super::write::{Plan, Written, why_nothing};
-use super::{CalibrateArgs, Calibration};
 use crate::calibrate::logs::shown;
 use crate::profile::Folder;
-use crate::report::{count, grouped, pad_left, pad_right, percent, truncate};
+use crate::report::{count, display_width, grouped, pad_left, pad_right, percent, truncate};
 
 /// The model column's width; the rest of the row takes 49 columns.
 const MODEL_WIDTH: usize = 31;
@@ -20,14 +20,13 @@ pub(super) fn table(
     plan: &Plan,
     written: Option<&Written>,
     folder: &Folder,
-    args: &CalibrateArgs,
 ) -> String {
     let mut out = String::new();
     logs_summary(&mut out, calibration);
     models(&mut out, calibration, folder);
     git(&mut out, calibration);
     pull_requests(&mut out, calibration);
-    changes(&mut out, plan, written, args);
+    changes(&mut out, plan, written, calibration);
     out
 }
 
@@ -166,7 +165,7 @@ fn pull_requests(out: &mut String, calibration: &Calibration) {
     );
 }
 
-fn changes(out: &mut String, plan: &Plan, written: Option<&Written>, args: &CalibrateArgs) {
+fn changes(out: &mut String, plan: &Plan, written: Option<&Written>, calibration: &Calibration) {
     let any = plan.profiles.iter().any(|p| !p.changes.is_empty());
     if any {
         let heading = match written {
@@ -179,12 +178,16 @@ fn changes(out: &mut String, plan: &Plan, written: Option<&Written>, args: &Cali
     for profile in &plan.profiles {
         for change in &profile.changes {
             let name = format!("{}.{}", change.field.table(), change.field.key());
+            let new = if change.old == change.new {
+                format!("{} (as before)", value(change.new))
+            } else {
+                value(change.new)
+            };
             let line = format!(
-                "  {} {} {} → {}",
+                "  {} {} {} → {new}",
                 pad_right(&profile.id, 14),
                 pad_right(&name, 24),
                 value(change.old),
-                value(change.new)
             );
             let _ = writeln!(out, "{}", truncate(&line, 80));
         }
@@ -192,11 +195,34 @@ fn changes(out: &mut String, plan: &Plan, written: Option<&Written>, args: &Cali
     if !plan.held_back.is_empty() {
         let _ = writeln!(out, "\nNot written:");
         for line in &plan.held_back {
-            let _ = writeln!(out, "  {}", truncate(line, 78));
+            wrapped(out, line);
         }
     }
     if !any && plan.held_back.is_empty() {
-        let _ = writeln!(out, "\nNothing to write: {}.", why_nothing(plan, args));
+        let _ = writeln!(out);
+        wrapped(
+            out,
+            &format!("Nothing to write: {}.", why_nothing(plan, calibration)),
+        );
+    }
+}
+
+/// `line` indented two columns, wrapped at word boundaries to fit 80.
+fn wrapped(out: &mut String, line: &str) {
+    let mut current = String::new();
+    for word in line.split(' ') {
+        let wide = display_width(&current) + 1 + display_width(word);
+        if !current.is_empty() && wide > 78 {
+            let _ = writeln!(out, "  {current}");
+            current = format!("  {word}");
+        } else if current.is_empty() {
+            current = word.to_string();
+        } else {
+            current = format!("{current} {word}");
+        }
+    }
+    if !current.is_empty() {
+        let _ = writeln!(out, "  {current}");
     }
 }
 

@@ -119,6 +119,18 @@ pub(super) fn plan(
         let from = sessions_from(calibration, attempt.sessions);
         add(&mut plan, profile, &figures, from);
     }
+    if team_profile.is_none() {
+        // The team's figures describe no one model: they need a home.
+        let named =
+            |what: &str| format!("{what}: written only into the profile named by --profile ID");
+        if calibration.git.is_some() {
+            plan.held_back.push(named("survive rate (git)"));
+        }
+        if calibration.pull_requests.is_some() {
+            plan.held_back
+                .push(named("first-pass rate (pull requests)"));
+        }
+    }
     if let Some(profile) = team_profile.and_then(|id| folder.profile(id)) {
         if let Some(git) = &calibration.git {
             if git.agent_changes >= min {
@@ -163,8 +175,11 @@ fn counted(count: u64, one: &str, many: &str) -> String {
 fn sessions_from(calibration: &Calibration, sessions: u64) -> String {
     let day = |at: Option<chrono::DateTime<Utc>>| at.map(|at| at.format("%Y-%m-%d").to_string());
     match (day(calibration.logs.from), day(calibration.logs.to)) {
-        (Some(from), Some(to)) => format!("{sessions} Claude Code sessions {from}..{to}"),
-        _ => format!("{sessions} Claude Code sessions"),
+        (Some(from), Some(to)) => format!(
+            "{} {from}..{to}",
+            counted(sessions, "Claude Code session", "Claude Code sessions")
+        ),
+        _ => counted(sessions, "Claude Code session", "Claude Code sessions"),
     }
 }
 
@@ -286,14 +301,12 @@ pub(super) fn apply(plan: &Plan) -> Written {
 }
 
 /// Why a plan writes nothing, in the user's terms.
-pub(super) fn why_nothing(plan: &Plan, args: &CalibrateArgs) -> String {
+pub(super) fn why_nothing(plan: &Plan, calibration: &Calibration) -> String {
     if !plan.held_back.is_empty() {
         return "every figure is held back (see \"Not written\")".to_string();
     }
-    if (!args.git.is_empty() || args.prs.is_some()) && args.profile.is_none() {
-        return "git and pull-request figures are written only into the profile named by --profile ID; \
-                no log model matches a profile's model_ids"
-            .to_string();
+    if calibration.attempts.is_empty() {
+        return "no usage in the logs".to_string();
     }
     "no log model matches a profile's model_ids".to_string()
 }

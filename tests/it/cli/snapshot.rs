@@ -161,7 +161,13 @@ fn usage_and_io_errors_exit_2_and_write_nothing() {
         dir.path(),
     );
     assert_eq!(code(&out), 2);
-    assert!(stderr(&out).contains("cannot write the picture no-such-dir/shot.png"));
+    assert!(
+        stderr(&out).contains(
+            "cannot write the picture no-such-dir/shot.png: the folder no-such-dir does not exist"
+        ),
+        "{}",
+        stderr(&out)
+    );
     let out = costlens(&["snapshot", "."], dir.path());
     assert_eq!(code(&out), 2, "--out is required");
     // Nothing left behind: no picture, no temp file.

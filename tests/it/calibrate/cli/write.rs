@@ -106,7 +106,7 @@ fn write_puts_the_measured_figures_and_their_source_in_the_profile() {
     assert!(calibration["at"].as_datetime().is_some(), "{text}");
     assert_eq!(
         calibration["from"].as_str().unwrap(),
-        format!("1 Claude Code sessions {}", span(&json(&json_out)))
+        format!("1 Claude Code session {}", span(&json(&json_out)))
     );
     let names: Vec<&str> = calibration["measured"]
         .as_array()
