@@ -217,8 +217,15 @@ pub(crate) fn run(
     spawn_signals(sender.clone())?;
     spawn_input(sender);
     let exit_after_first_frame = std::env::var_os(EXIT_AFTER_FIRST_FRAME).is_some();
+    // Built again only when `t` picks another theme: at 256 or 16
+    // colours each role is matched against the palette.
+    let mut theme = theme_of(&app, depth);
+    let mut theme_name = app.theme_name();
     while app.is_running() {
-        let theme = theme_of(&app, depth);
+        if app.theme_name() != theme_name {
+            theme_name = app.theme_name();
+            theme = theme_of(&app, depth);
+        }
         // Synchronized output (mode 2026): a terminal that knows it shows
         // the frame whole, never half old and half new, which a projector
         // over a slow link would otherwise show; others ignore the mode.

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use super::{App, Source};
 use crate::model::{ProfileField, ScenarioField};
 use crate::profile::{ProfileKind, SCENARIO_FILE, file_name_of};
+use crate::report::plural;
 use crate::writeback::{Change, Edit, FileKind, save_change};
 
 /// A long list of files in the footer names this many, then "… and N more".
@@ -226,7 +227,7 @@ impl App {
         if !files.is_empty() {
             let mut text = format!(
                 "saved {} to {}",
-                plural(saved, "what-if"),
+                plural(saved as u64, "what-if"),
                 files_text(&files)
             );
             if let Err(err) = self.reread(dir) {
@@ -261,15 +262,6 @@ impl App {
     }
 }
 
-/// `1 what-if`, `2 what-ifs`.
-fn plural(count: usize, noun: &str) -> String {
-    if count == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{count} {noun}s")
-    }
-}
-
 /// `a.toml, scenario.toml`; past three files `8 files: a.toml, b.toml, …
 /// and 6 more`, so the footer stays readable.
 fn files_text(files: &[String]) -> String {
@@ -298,7 +290,5 @@ mod tests {
             files_text(&names(8)),
             "8 files: 0.toml, 1.toml, … and 6 more"
         );
-        assert_eq!(plural(1, "what-if"), "1 what-if");
-        assert_eq!(plural(9, "what-if"), "9 what-ifs");
     }
 }

@@ -16,8 +16,8 @@ pub(crate) use columns::Column;
 pub(crate) use csv::csv_document;
 pub(crate) use json::json_document;
 pub use number::{count, grouped, money};
-pub(crate) use number::{percent, share_of};
-pub(crate) use width::{display_width, pad_left, pad_right, truncate};
+pub(crate) use number::{percent, plural, share_of};
+pub(crate) use width::{display_width, pad_left, pad_right, truncate, wrap};
 
 use std::collections::HashMap;
 

@@ -17,6 +17,15 @@ pub(crate) fn percent(value: f64) -> String {
     percent_to(value, 1)
 }
 
+/// `1 what-if`, `9 what-ifs`: a count and its noun, `s` added past one.
+pub(crate) fn plural(count: u64, noun: &str) -> String {
+    if count == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{count} {noun}s")
+    }
+}
+
 /// A ratio as a percentage with `decimals` decimals: `(13.9, 0)` ->
 /// `1,390%`. Every percentage costlens shows goes through here.
 pub(crate) fn percent_to(value: f64, decimals: usize) -> String {
@@ -67,6 +76,13 @@ pub fn grouped(value: f64, decimals: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plural_adds_an_s_past_one() {
+        assert_eq!(plural(1, "what-if"), "1 what-if");
+        assert_eq!(plural(0, "session"), "0 sessions");
+        assert_eq!(plural(9, "agent change"), "9 agent changes");
+    }
 
     #[test]
     fn formats_people_can_read() {

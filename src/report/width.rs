@@ -52,6 +52,25 @@ pub(crate) fn pad_left(text: &str, width: usize) -> String {
     format!("{}{text}", " ".repeat(fill))
 }
 
+/// `text` in lines of at most `width` cells, broken between words; a word
+/// wider than a line is cut with `…`. Empty text is one empty line.
+pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let word = truncate(word, width);
+        if !line.is_empty() && display_width(&line) + 1 + display_width(&word) > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(&word);
+    }
+    lines.push(line);
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -82,5 +101,16 @@ mod tests {
         let family = "👨‍👩‍👧 team";
         assert_eq!(display_width(&pad_right(family, 6)), 6);
         assert_eq!(display_width(&pad_right(&hearts, 24)), 24);
+    }
+
+    #[test]
+    fn wrap_breaks_between_words_and_cuts_only_a_word_wider_than_a_line() {
+        assert_eq!(wrap("one two three", 7), vec!["one two", "three"]);
+        assert_eq!(
+            wrap("a costlens-export-<time>.md", 10),
+            vec!["a", "costlens-…"]
+        );
+        assert_eq!(wrap("", 10), vec![""]);
+        assert_eq!(wrap("通义 千问", 4), vec!["通义", "千问"]);
     }
 }

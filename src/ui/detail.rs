@@ -15,7 +15,7 @@ use super::{Theme, block, pane_title};
 
 use crate::model::analysis::retry_in_words;
 use crate::profile::ProfileKind;
-use crate::report::{Row, count, display_width, grouped, money, percent, share_of, truncate};
+use crate::report::{Row, count, grouped, money, percent, share_of, truncate, wrap};
 
 /// The chart is drawn only with at least this many rows to spare.
 const MIN_CHART_HEIGHT: u16 = 5;
@@ -37,7 +37,7 @@ pub(super) fn render(ctx: &DrawContext, area: Rect, buf: &mut Buffer) {
     // chart its room (or there is no room for a chart anyway), else on the
     // pane's bottom line, cut to fit.
     if let Some((origin, text)) = provenance(row) {
-        let wrapped: Vec<Line<'static>> = wrapped(&text, usize::from(inner.width))
+        let wrapped: Vec<Line<'static>> = wrap(&text, usize::from(inner.width))
             .into_iter()
             .map(|line| Line::styled(line, origin.style(theme)))
             .collect();
@@ -190,7 +190,7 @@ fn retry_lines(ctx: &DrawContext, row: &Row, width: u16) -> Vec<Line<'static>> {
         Some(retry) => capitalised(&retry_in_words(retry)),
         None => "Retrying: set baseline_hours to weigh it against a human".to_string(),
     };
-    wrapped(&text, usize::from(width))
+    wrap(&text, usize::from(width))
         .into_iter()
         .map(Line::from)
         .collect()
@@ -201,21 +201,6 @@ fn capitalised(text: &str) -> String {
     chars.next().map_or(String::new(), |first| {
         first.to_uppercase().chain(chars).collect()
     })
-}
-
-/// `text` in lines of at most `width` cells, broken between words.
-fn wrapped(text: &str, width: usize) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    for word in text.split_whitespace() {
-        match lines.last_mut() {
-            Some(line) if display_width(line) + 1 + display_width(word) <= width => {
-                line.push(' ');
-                line.push_str(word);
-            }
-            _ => lines.push(word.to_string()),
-        }
-    }
-    lines
 }
 
 /// Where the selected model's `[usage]` and `[quality]` figures come

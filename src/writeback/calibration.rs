@@ -24,6 +24,12 @@ pub struct CalibrationRecord {
 /// team's own until someone edits it.
 pub fn apply_calibration(text: &str, record: &CalibrationRecord) -> Result<String> {
     let mut doc: DocumentMut = text.parse().context("not valid TOML")?;
+    set_record(&mut doc, record)?;
+    Ok(doc.to_string())
+}
+
+/// Sets `doc`'s `[calibration]` table from `record` (see [`apply_calibration`]).
+pub(super) fn set_record(doc: &mut DocumentMut, record: &CalibrationRecord) -> Result<()> {
     let at: toml_edit::Datetime = record
         .at
         .parse()
@@ -36,7 +42,7 @@ pub fn apply_calibration(text: &str, record: &CalibrationRecord) -> Result<Strin
             .set_suffix("                 # written by costlens calibrate");
         doc.insert("calibration", Item::Table(table));
     }
-    let table = find_or_create_table(&mut doc, "calibration")?;
+    let table = find_or_create_table(doc, "calibration")?;
     let mut measured: Vec<String> = table
         .get("measured")
         .and_then(Item::as_array)
@@ -68,7 +74,7 @@ pub fn apply_calibration(text: &str, record: &CalibrationRecord) -> Result<Strin
     set_value(table, "at", Value::from(at));
     set_value(table, "from", Value::from(from.as_str()));
     set_value(table, "measured", Value::Array(measured.iter().collect()));
-    Ok(doc.to_string())
+    Ok(())
 }
 
 /// The text after `s` or `S` wrote `edited` fields (`usage.fanout`): a

@@ -53,18 +53,19 @@ impl Change {
     pub fn apply(&self, text: &str) -> Result<String> {
         match self {
             Change::Values(edits) => {
-                let mut doc: DocumentMut = apply_edits(text, edits)?.parse()?;
+                let mut doc = edited(text, edits)?;
                 let names: Vec<String> = edits.iter().map(full_name).collect();
                 calibration::unmark_measured(&mut doc, &names);
                 Ok(doc.to_string())
             }
             Change::Shares(parts) => apply_share_edits(text, parts),
             Change::Calibrated { edits, record } => {
-                let mut doc: DocumentMut = apply_edits(text, edits)?.parse()?;
+                let mut doc = edited(text, edits)?;
                 for edit in edits {
                     calibration::retire_assumption(&mut doc, &edit.table, &edit.key);
                 }
-                apply_calibration(&doc.to_string(), record)
+                calibration::set_record(&mut doc, record)?;
+                Ok(doc.to_string())
             }
         }
     }
@@ -202,12 +203,18 @@ fn array_tables(array: &mut ArrayOfTables) -> Vec<&mut dyn toml_edit::TableLike>
 /// on a non-finite value, and on a path that runs into something that is not
 /// a table or a key that holds something other than a number.
 pub fn apply_edits(text: &str, edits: &[Edit]) -> Result<String> {
+    Ok(edited(text, edits)?.to_string())
+}
+
+/// The document of `text` with `edits` made, for the changes that go on
+/// editing it.
+fn edited(text: &str, edits: &[Edit]) -> Result<DocumentMut> {
     let mut doc: DocumentMut = text.parse().context("not valid TOML")?;
     for edit in edits {
         apply_one(&mut doc, edit)
             .with_context(|| format!("cannot set {} = {}", full_name(edit), edit.value))?;
     }
-    Ok(doc.to_string())
+    Ok(doc)
 }
 
 fn full_name(edit: &Edit) -> String {

@@ -1,6 +1,5 @@
 //! The sliders' tracks and steps, against values written out.
 use super::*;
-use crate::model::{PriceBand, Quality, Usage};
 
 /// The tracks the explorer has always drawn, written out: built from
 /// the field bounds, they must not move. A bounded field ends at its
@@ -8,23 +7,14 @@ use crate::model::{PriceBand, Quality, Usage};
 /// above 0, starts one fine step in.
 #[test]
 fn tracks_come_from_the_field_bounds() {
-    let model = ModelProfile {
-        prices: PriceBand::new(3.0, 15.0),
-        long_prompt: None,
-        usage: Usage {
-            input_tokens: 40_000.0,
-            output_tokens: 8_000.0,
-            fanout: 1.0,
-            cache_hit_ratio: 0.0,
-            cache_write_ratio: 0.0,
-            long_prompt_share: 0.0,
-        },
-        quality: Quality {
-            first_pass_rate: 0.72,
-            review_minutes: 6.0,
-            survive_rate: 0.985,
-            incident_cost_usd: 900.0,
-        },
+    // The worked check's `strong`, the same file `bench/` and the docs use.
+    let text = include_str!("../../../bench/worked/strong.toml");
+    let Ok(crate::profile::ProfileText {
+        definition: crate::profile::Definition::Model(model),
+        ..
+    }) = crate::profile::parse_profile("strong.toml", text)
+    else {
+        panic!("bench/worked/strong.toml is a model profile");
     };
     let expected = [
         ("First-pass rate", (0.01, 1.0)),

@@ -10,7 +10,7 @@ use super::Calibration;
 use super::write::{Plan, Written, why_nothing};
 use crate::calibrate::logs::shown;
 use crate::profile::Folder;
-use crate::report::{count, display_width, grouped, pad_left, pad_right, percent, truncate};
+use crate::report::{count, grouped, pad_left, pad_right, percent, truncate, wrap};
 
 /// The model column's width; the rest of the row takes 49 columns.
 const MODEL_WIDTH: usize = 31;
@@ -207,22 +207,11 @@ fn changes(out: &mut String, plan: &Plan, written: Option<&Written>, calibration
     }
 }
 
-/// `line` indented two columns, wrapped at word boundaries to fit 80.
+/// `line` indented two columns, its continuation four, within 80.
 fn wrapped(out: &mut String, line: &str) {
-    let mut current = String::new();
-    for word in line.split(' ') {
-        let wide = display_width(&current) + 1 + display_width(word);
-        if !current.is_empty() && wide > 78 {
-            let _ = writeln!(out, "  {current}");
-            current = format!("  {word}");
-        } else if current.is_empty() {
-            current = word.to_string();
-        } else {
-            current = format!("{current} {word}");
-        }
-    }
-    if !current.is_empty() {
-        let _ = writeln!(out, "  {current}");
+    for (at, part) in wrap(line, 76).iter().enumerate() {
+        let indent = if at == 0 { "  " } else { "    " };
+        let _ = writeln!(out, "{indent}{part}");
     }
 }
 

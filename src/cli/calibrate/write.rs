@@ -10,6 +10,7 @@ use chrono::Utc;
 use super::{CalibrateArgs, Calibration};
 use crate::model::ProfileField;
 use crate::profile::{Folder, LoadedProfile, measured_name};
+use crate::report::plural;
 use crate::writeback::{CalibrationRecord, Change, Edit, FileKind, save_change};
 
 /// One field's change.
@@ -76,7 +77,7 @@ pub(super) fn plan(
                 "{} ({}): {}, fewer than --min-sample {min}",
                 crate::calibrate::logs::shown(&attempt.model),
                 profile.id,
-                counted(attempt.sessions, "session", "sessions")
+                plural(attempt.sessions, "session")
             ));
             continue;
         }
@@ -145,7 +146,7 @@ pub(super) fn plan(
                 plan.held_back.push(format!(
                     "survive rate ({}): {}, fewer than --min-sample {min}",
                     profile.id,
-                    counted(git.agent_changes, "agent change", "agent changes")
+                    plural(git.agent_changes, "agent change")
                 ));
             }
         }
@@ -158,7 +159,7 @@ pub(super) fn plan(
                 plan.held_back.push(format!(
                     "first-pass rate ({}): {}, fewer than --min-sample {min}",
                     profile.id,
-                    counted(prs.agent_count, "agent pull request", "agent pull requests")
+                    plural(prs.agent_count, "agent pull request")
                 ));
             }
         }
@@ -166,20 +167,14 @@ pub(super) fn plan(
     plan
 }
 
-/// `1 session`, `4 sessions`.
-fn counted(count: u64, one: &str, many: &str) -> String {
-    format!("{count} {}", if count == 1 { one } else { many })
-}
-
 /// `412 Claude Code sessions 2026-10-01..2026-11-28`.
 fn sessions_from(calibration: &Calibration, sessions: u64) -> String {
     let day = |at: Option<chrono::DateTime<Utc>>| at.map(|at| at.format("%Y-%m-%d").to_string());
     match (day(calibration.logs.from), day(calibration.logs.to)) {
-        (Some(from), Some(to)) => format!(
-            "{} {from}..{to}",
-            counted(sessions, "Claude Code session", "Claude Code sessions")
-        ),
-        _ => counted(sessions, "Claude Code session", "Claude Code sessions"),
+        (Some(from), Some(to)) => {
+            format!("{} {from}..{to}", plural(sessions, "Claude Code session"))
+        }
+        _ => plural(sessions, "Claude Code session"),
     }
 }
 

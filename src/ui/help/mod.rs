@@ -17,7 +17,7 @@ use ratatui::widgets::{Clear, Paragraph, Widget};
 use super::block;
 use super::{DrawContext, Theme};
 use crate::app::{BINDINGS, Key};
-use crate::report::{display_width, pad_left, truncate};
+use crate::report::{display_width, pad_left, truncate, wrap};
 
 /// Cells between a line's keys and its sentence.
 const KEY_GAP: usize = 2;
@@ -173,25 +173,6 @@ fn fill(heights: &[usize], n: usize, height: usize) -> Option<Vec<Range<usize>>>
     }
     columns.push(start..heights.len());
     (columns.len() <= n).then_some(columns)
-}
-
-/// `text` in lines of at most `width` cells, broken between words; a word
-/// wider than a line is cut with `…`.
-fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        let word = truncate(word, width);
-        if !line.is_empty() && display_width(&line) + 1 + display_width(&word) > width {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(&word);
-    }
-    lines.push(line);
-    lines
 }
 
 /// Draws `entries` as the help, centred in `area`.

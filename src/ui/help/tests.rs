@@ -223,16 +223,6 @@ fn sentences_wrap_whole_before_they_are_cut() {
 }
 
 #[test]
-fn wrap_breaks_between_words_and_cuts_only_a_word_wider_than_a_line() {
-    assert_eq!(wrap("one two three", 7), vec!["one two", "three"]);
-    assert_eq!(
-        wrap("a costlens-export-<time>.md", 10),
-        vec!["a", "costlens-…"]
-    );
-    assert_eq!(wrap("", 10), vec![""]);
-}
-
-#[test]
 fn a_tiny_area_draws_without_panicking() {
     for (width, height) in [(0, 0), (1, 1), (5, 3), (30, 4)] {
         drawn(&entries(), width, height);

@@ -12,7 +12,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::DrawContext;
-use crate::report::{display_width, truncate};
+use crate::report::{display_width, plural, truncate};
 
 /// The indicator that presentation mode is on.
 const INDICATOR: &str = " PRESENTING ";
@@ -47,9 +47,8 @@ pub(super) fn render(ctx: &DrawContext, area: Rect, buf: &mut Buffer) {
     }
     let what_ifs = app.overrides().len();
     if what_ifs > 0 {
-        let plural = if what_ifs == 1 { "" } else { "s" };
         spans.push(Span::styled(
-            format!(" ✱ {what_ifs} what-if{plural} "),
+            format!(" ✱ {} ", plural(what_ifs as u64, "what-if")),
             theme.moved,
         ));
     }

@@ -60,12 +60,7 @@ fn the_json_field_names_of_section_5() {
     );
     let report = tree.read();
     let logs = serde_json::to_value(&report.logs).unwrap();
-    let keys: Vec<&str> = logs
-        .as_object()
-        .unwrap()
-        .keys()
-        .map(String::as_str)
-        .collect();
+    let keys = keys_of(&logs);
     assert_eq!(
         keys,
         [
@@ -82,12 +77,7 @@ fn the_json_field_names_of_section_5() {
     );
     assert_eq!(logs["from"], json!("2026-10-01T08:12:03Z"));
     let model = serde_json::to_value(&report.models[0]).unwrap();
-    let keys: Vec<&str> = model
-        .as_object()
-        .unwrap()
-        .keys()
-        .map(String::as_str)
-        .collect();
+    let keys = keys_of(&model);
     assert_eq!(
         keys,
         [
@@ -102,12 +92,7 @@ fn the_json_field_names_of_section_5() {
         ]
     );
     let attempt = serde_json::to_value(&report.attempts[0]).unwrap();
-    let keys: Vec<&str> = attempt
-        .as_object()
-        .unwrap()
-        .keys()
-        .map(String::as_str)
-        .collect();
+    let keys = keys_of(&attempt);
     assert_eq!(
         keys,
         [
@@ -121,12 +106,7 @@ fn the_json_field_names_of_section_5() {
             "tokens_per_session_p90"
         ]
     );
-    let usage: Vec<&str> = attempt["usage"]
-        .as_object()
-        .unwrap()
-        .keys()
-        .map(String::as_str)
-        .collect();
+    let usage = keys_of(&attempt["usage"]);
     assert_eq!(
         usage,
         [
@@ -139,4 +119,12 @@ fn the_json_field_names_of_section_5() {
         ]
     );
     assert_eq!(attempt["usage"]["long_prompt_share"], json!(null));
+}
+
+/// A JSON object's keys, in the order it writes them.
+fn keys_of(value: &serde_json::Value) -> Vec<&str> {
+    value
+        .as_object()
+        .map(|object| object.keys().map(String::as_str).collect())
+        .unwrap_or_default()
 }

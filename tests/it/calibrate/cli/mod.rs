@@ -69,6 +69,14 @@ fn run(args: &[&str], cwd: &Path) -> std::process::Output {
     costlens(&[&["calibrate"], args].concat(), cwd)
 }
 
+/// `calibrate` on the hand-checked logs against the profiles in `dir`,
+/// run in `root`, with `more` options.
+fn run_hand(root: &Path, dir: &Path, more: &[&str]) -> std::process::Output {
+    let logs = hand();
+    let args = [logs.to_str().unwrap(), "--profiles", dir.to_str().unwrap()];
+    run(&[&args[..], more].concat(), root)
+}
+
 fn attempt<'a>(document: &'a Value, model: &str) -> &'a Value {
     document["attempts"]
         .as_array()

@@ -6,24 +6,14 @@ use std::fs;
 
 use unicode_width::UnicodeWidthStr;
 
-use super::{attempt, hand, profiles, run};
+use super::{attempt, hand, profiles, run, run_hand};
 use crate::support::bin::{code, json, stderr, stdout};
 
 #[test]
 fn json_has_the_documented_parts_and_the_matched_profiles() {
     let root = tempfile::tempdir().unwrap();
     let dir = profiles(root.path());
-    let logs = hand();
-    let output = run(
-        &[
-            logs.to_str().unwrap(),
-            "--profiles",
-            dir.to_str().unwrap(),
-            "--format",
-            "json",
-        ],
-        root.path(),
-    );
+    let output = run_hand(root.path(), &dir, &["--format", "json"]);
     assert_eq!(code(&output), 0, "{}", stderr(&output));
     let document = json(&output);
     let keys: Vec<&str> = document

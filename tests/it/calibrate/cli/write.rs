@@ -9,23 +9,14 @@ use std::process::Command;
 
 use serde_json::Value;
 
-use super::{OPUS, SONNET, attempt, hand, profiles, run};
+use super::{OPUS, SONNET, attempt, hand, profiles, run, run_hand};
 use crate::support::bin::{code, costlens, json, stderr, stdout};
 
 #[test]
 fn write_below_the_min_sample_changes_nothing() {
     let root = tempfile::tempdir().unwrap();
     let dir = profiles(root.path());
-    let logs = hand();
-    let output = run(
-        &[
-            logs.to_str().unwrap(),
-            "--profiles",
-            dir.to_str().unwrap(),
-            "--write",
-        ],
-        root.path(),
-    );
+    let output = run_hand(root.path(), &dir, &["--write"]);
     assert_eq!(code(&output), 0, "{}", stderr(&output));
     assert_eq!(fs::read_to_string(dir.join("sonnet.toml")).unwrap(), SONNET);
     assert_eq!(fs::read_to_string(dir.join("opus.toml")).unwrap(), OPUS);
